@@ -1,0 +1,57 @@
+import DataLoader from 'dataloader';
+import type { Knex } from '@mikro-orm/postgresql';
+import type { ConsentScope } from './roles';
+import type { Viewer } from './viewer';
+
+interface ActiveConsentRow {
+  id: string;
+  enterprise_uscc: string;
+  purpose: string;
+  scopes: string[];
+}
+
+/**
+ * Answers "does an active consent let this viewer read scope S of enterprise E for the purpose it
+ * declared?" — organization, scope and purpose must all match, and the consent must be neither
+ * expired nor revoked (DESIGN.md "Field-level access": row rules and field rules together).
+ *
+ * One checker per request: it reads the PRIMARY database once per batch of enterprises, so a
+ * revocation or an expiry takes effect on the very next request.
+ */
+export class ConsentChecker {
+  private readonly loader: DataLoader<string, ActiveConsentRow[]> | null;
+
+  constructor(
+    db: Knex,
+    private readonly viewer: Viewer,
+    now: () => Date,
+  ) {
+    const org = viewer.org;
+    this.loader = org
+      ? new DataLoader(async (usccs: readonly string[]) => {
+          const res = await db.raw<{ rows: ActiveConsentRow[] }>(
+            `select id, enterprise_uscc, purpose, scopes from consent
+              where grantee_org = ? and enterprise_uscc = any(?) and revoked_at is null
+                and valid_from <= ? and valid_until > ?
+              order by created_at desc`,
+            [org, usccs as string[], now(), now()],
+          );
+          const by = new Map<string, ActiveConsentRow[]>();
+          for (const row of res.rows) {
+            const list = by.get(row.enterprise_uscc);
+            if (list) list.push(row);
+            else by.set(row.enterprise_uscc, [row]);
+          }
+          return usccs.map((u) => by.get(u) ?? []);
+        })
+      : null;
+  }
+
+  /** The id of a consent that covers (viewer org, enterprise, scope, declared purpose), or null. */
+  async find(enterpriseUscc: string, scope: ConsentScope): Promise<string | null> {
+    if (!this.loader || !this.viewer.purpose) return null;
+    const consents = await this.loader.load(enterpriseUscc);
+    const hit = consents.find((c) => c.purpose === this.viewer.purpose && c.scopes.includes(scope));
+    return hit ? hit.id : null;
+  }
+}

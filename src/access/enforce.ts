@@ -1,0 +1,144 @@
+import { defaultFieldResolver, GraphQLObjectType, isObjectType } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import type { HubContext } from '@/context';
+import { ForbiddenError, UnauthenticatedError } from '@/shared/errors';
+import { applyMask } from './masks';
+import { POLICY } from './policy';
+import { ROLES } from './roles';
+import type { Role } from './roles';
+import type { FieldPolicy, Governed, Rule } from './rules';
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/** The outcome of a rule for one value: serve it (perhaps masked, perhaps under a consent) or deny. */
+type Outcome =
+  | { serve: true; mask: Rule | null; consentId: string | null }
+  | { serve: false; reason: string; scope?: string };
+
+const SERVE: Outcome = { serve: true, mask: null, consentId: null };
+
+export class UnclassifiedFieldError extends Error {
+  constructor(coordinates: string[]) {
+    super(
+      `Fields without a rule in src/access/policy.ts (deny by default; classify them): ${coordinates.join(', ')}`,
+    );
+  }
+}
+
+/** Every object field coordinate of a schema (introspection types excluded). */
+export function objectFieldCoordinates(schema: GraphQLSchema): string[] {
+  const out: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.keys(type.getFields())) out.push(`${type.name}.${field}`);
+  }
+  return out;
+}
+
+function isWideOpen(policy: FieldPolicy): boolean {
+  return !policy.protected && ROLES.every((r) => policy.roles[r]?.kind === 'allow');
+}
+
+/**
+ * Decides one rule for one value. Synchronous unless a consent must be looked up, so public
+ * fields and plain role checks cost no promise.
+ */
+function decide(rule: Rule, ctx: HubContext, parent: Governed | undefined): Outcome | Promise<Outcome> {
+  switch (rule.kind) {
+    case 'allow':
+      return SERVE;
+    case 'deny':
+      return { serve: false, reason: 'ROLE' };
+    case 'mask':
+      return { serve: true, mask: rule, consentId: null };
+    case 'own': {
+      const subject = parent?.subjectUscc;
+      if (!subject || ctx.viewer.org !== subject) return { serve: false, reason: 'NOT_OWN' };
+      return decide(rule.then, ctx, parent);
+    }
+    case 'publicWindow':
+      if (parent?.publiclyVisible !== true) return { serve: false, reason: 'OUTSIDE_PUBLICITY_WINDOW' };
+      return decide(rule.then, ctx, parent);
+    case 'consent': {
+      const subject = parent?.subjectUscc;
+      if (!subject) return { serve: false, reason: 'CONSENT_REQUIRED', scope: rule.scope };
+      return ctx.consents.find(subject, rule.scope).then((consentId): Outcome | Promise<Outcome> => {
+        if (!consentId) return { serve: false, reason: 'CONSENT_REQUIRED', scope: rule.scope };
+        const inner = decide(rule.then, ctx, parent);
+        const withConsent = (o: Outcome): Outcome => (o.serve ? { ...o, consentId } : o);
+        return inner instanceof Promise ? inner.then(withConsent) : withConsent(inner);
+      });
+    }
+  }
+}
+
+function denial(coordinate: string, role: Role, outcome: Extract<Outcome, { serve: false }>, root: boolean) {
+  if (root && role === 'PUBLIC') {
+    return new UnauthenticatedError(`Sign in to use ${coordinate}`, 'AUTHENTICATION_REQUIRED');
+  }
+  const why: Record<string, string> = {
+    ROLE: `Role ${role} may not read ${coordinate}`,
+    NOT_OWN: `${coordinate} is visible only to the enterprise it belongs to`,
+    CONSENT_REQUIRED: `${coordinate} needs an active consent from the enterprise covering your organization, scope ${outcome.scope ?? ''} and the purpose declared in X-Hub-Purpose`,
+    OUTSIDE_PUBLICITY_WINDOW: `${coordinate} is outside its publicity window`,
+  };
+  return new ForbiddenError(why[outcome.reason] ?? `Not allowed: ${coordinate}`, {
+    reason: outcome.reason,
+    coordinate,
+    ...(outcome.scope ? { scope: outcome.scope } : {}),
+  });
+}
+
+/**
+ * Attaches the policy to the schema: every governed field's resolver is wrapped by one field
+ * middleware; wide-open fields (public for every role, not protected) are left untouched so large
+ * lists pay nothing (type-graphql docs/performance.md warns against global middlewares).
+ * Throws UnclassifiedFieldError when any object field has no rule.
+ */
+export function applyFieldPolicy(schema: GraphQLSchema, policy: Readonly<Record<string, FieldPolicy>> = POLICY): GraphQLSchema {
+  const missing = objectFieldCoordinates(schema).filter((c) => !policy[c]);
+  if (missing.length) throw new UnclassifiedFieldError(missing);
+
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
+    const root = ROOT_TYPES.has(type.name);
+    for (const field of Object.values(type.getFields())) {
+      const coordinate = `${type.name}.${field.name}`;
+      const fieldPolicy = policy[coordinate]!;
+      if (isWideOpen(fieldPolicy)) continue;
+      for (const rule of Object.values(fieldPolicy.roles)) {
+        if (root && rule && rule.kind !== 'allow' && rule.kind !== 'deny') {
+          throw new Error(`${coordinate}: operation-level rules may only allow or deny a role`);
+        }
+      }
+      const original: GraphQLFieldResolver<unknown, HubContext> = field.resolve ?? defaultFieldResolver;
+      const rules = fieldPolicy.roles;
+      const isProtected = fieldPolicy.protected;
+
+      const serve = (parent: Governed, args: unknown, ctx: HubContext, info: Parameters<GraphQLFieldResolver<unknown, HubContext>>[3], outcome: Extract<Outcome, { serve: true }>) => {
+        const value = original(parent, args as Record<string, unknown>, ctx, info);
+        const finish = (v: unknown) => {
+          if (v === null || v === undefined) return v;
+          if (isProtected) ctx.access.record(parent.subjectUscc, coordinate, outcome.consentId);
+          return outcome.mask && outcome.mask.kind === 'mask' ? applyMask(outcome.mask.mask, v) : v;
+        };
+        return value instanceof Promise ? value.then(finish) : finish(value);
+      };
+
+      field.resolve = (parent, args, ctx: HubContext, info) => {
+        const rule = rules[ctx.viewer.role];
+        if (!rule) throw denial(coordinate, ctx.viewer.role, { serve: false, reason: 'ROLE' }, root);
+        const outcome = decide(rule, ctx, parent as Governed);
+        if (outcome instanceof Promise) {
+          return outcome.then((o) => {
+            if (!o.serve) throw denial(coordinate, ctx.viewer.role, o, root);
+            return serve(parent as Governed, args, ctx, info, o);
+          });
+        }
+        if (!outcome.serve) throw denial(coordinate, ctx.viewer.role, outcome, root);
+        return serve(parent as Governed, args, ctx, info, outcome);
+      };
+    }
+  }
+  return schema;
+}

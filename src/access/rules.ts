@@ -1,0 +1,66 @@
+import type { ConsentScope, Role } from './roles';
+
+/** Named maskers; a masked value keeps its shape (DESIGN.md: 身份证 `310***********1234`). */
+export type MaskName = 'idNumber' | 'phone';
+
+/**
+ * What one role gets on one field. Rules compose: `own(allow)` serves the value only to the
+ * enterprise the value is about; `consent('CONTACTS', mask('idNumber'))` serves it masked, and
+ * only under an active consent of the right scope and purpose.
+ */
+export type Rule =
+  | { readonly kind: 'allow' }
+  | { readonly kind: 'deny' }
+  | { readonly kind: 'mask'; readonly mask: MaskName }
+  | { readonly kind: 'own'; readonly then: Rule }
+  | { readonly kind: 'consent'; readonly scope: ConsentScope; readonly then: Rule }
+  | { readonly kind: 'publicWindow'; readonly then: Rule };
+
+export interface FieldPolicy {
+  /**
+   * Protected values are about one enterprise and are not public: each one served is written to
+   * the access log before the response leaves the hub, whatever the role.
+   */
+  readonly protected: boolean;
+  /** A role not listed is denied (deny by default). */
+  readonly roles: Readonly<Partial<Record<Role, Rule>>>;
+  /** Why the field has this rule; printed in the access matrix. */
+  readonly note?: string;
+}
+
+export const allow: Rule = Object.freeze({ kind: 'allow' });
+export const deny: Rule = Object.freeze({ kind: 'deny' });
+export const mask = (m: MaskName): Rule => ({ kind: 'mask', mask: m });
+export const own = (then: Rule = allow): Rule => ({ kind: 'own', then });
+export const consent = (scope: ConsentScope, then: Rule = allow): Rule => ({ kind: 'consent', scope, then });
+export const publicWindow = (then: Rule = allow): Rule => ({ kind: 'publicWindow', then });
+
+/**
+ * The parent object of a governed field: the enterprise the value is about, and for records with
+ * a publicity window whether that window is open now (computed by the owning service).
+ */
+export interface Governed {
+  readonly subjectUscc: string;
+  readonly publiclyVisible?: boolean;
+}
+
+/** Renders a rule for the access matrix: `consent(CONTACTS) → mask(idNumber)`. */
+export function describeRule(rule: Rule | undefined): string {
+  if (!rule) return 'deny';
+  switch (rule.kind) {
+    case 'allow':
+      return 'allow';
+    case 'deny':
+      return 'deny';
+    case 'mask':
+      return `mask(${rule.mask})`;
+    case 'own':
+      return rule.then.kind === 'allow' ? 'own' : `own → ${describeRule(rule.then)}`;
+    case 'consent':
+      return rule.then.kind === 'allow'
+        ? `consent(${rule.scope})`
+        : `consent(${rule.scope}) → ${describeRule(rule.then)}`;
+    case 'publicWindow':
+      return rule.then.kind === 'allow' ? 'public window' : `public window → ${describeRule(rule.then)}`;
+  }
+}

@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+
+/**
+ * The hub's environment contract (DESIGN.md "Configuration"). Parsed once at start; a
+ * misconfiguration fails here with one line naming the variable, never later.
+ */
+export interface HubConfig {
+  port: number;
+  production: boolean;
+  /** Unset → embedded PGlite in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  jwtSecret: string;
+  /** True when the fixed development secret is in use (printed at start). */
+  jwtSecretIsDevDefault: boolean;
+  jwksUrl: string | null;
+  /** `statement_timeout` for every pooled connection, in ms. */
+  statementTimeoutMs: number;
+  /** How long a request waits for a pool connection (and a TCP connect) before SERVICE_UNAVAILABLE. */
+  dbAcquireTimeoutMs: number;
+  poolMax: number;
+  logLevel: string;
+  /** Load the demo data set into an empty database on first start. */
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Clearly labelled so nobody mistakes it for a real secret. */
+export const DEV_JWT_SECRET = 'credit-hub-DEVELOPMENT-ONLY-secret-do-not-use-in-production';
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(name, `must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl) {
+    let url: URL;
+    try {
+      url = new URL(databaseUrl);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid URL');
+    }
+    if (!/^postgres(ql)?:$/.test(url.protocol)) {
+      throw new ConfigError('DATABASE_URL', 'must be a postgres:// or postgresql:// URL');
+    }
+  }
+  const secret = env.HUB_JWT_SECRET?.trim() || '';
+  if (production && !secret) throw new ConfigError('HUB_JWT_SECRET', 'is required in production');
+  if (secret && secret.length < 32) {
+    throw new ConfigError('HUB_JWT_SECRET', 'must be at least 32 characters (HS256 key strength)');
+  }
+  const jwksUrl = env.HUB_JWKS_URL?.trim() || null;
+  if (jwksUrl) {
+    try {
+      new URL(jwksUrl);
+    } catch {
+      throw new ConfigError('HUB_JWKS_URL', 'is not a valid URL');
+    }
+  }
+  if (production && !databaseUrl) {
+    throw new ConfigError('DATABASE_URL', 'is required in production (the embedded database is for development)');
+  }
+  return {
+    port: int(env, 'PORT', 4000, 0, 65535),
+    production,
+    databaseUrl,
+    dataDir: resolve(env.HUB_DATA_DIR?.trim() || './data'),
+    jwtSecret: secret || DEV_JWT_SECRET,
+    jwtSecretIsDevDefault: !secret,
+    jwksUrl,
+    statementTimeoutMs: int(env, 'HUB_STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
+    dbAcquireTimeoutMs: int(env, 'HUB_DB_ACQUIRE_TIMEOUT_MS', 2000, 100, 60000),
+    poolMax: int(env, 'HUB_DB_POOL_MAX', 10, 1, 200),
+    logLevel: env.HUB_LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    seedDemo: env.HUB_SEED_DEMO !== 'false',
+  };
+}

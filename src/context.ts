@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { ConsentChecker } from '@/access/consent-checker';
+import type { Viewer } from '@/access/viewer';
+import { AccessRecorder } from '@/audit/access-recorder';
+import type { Database } from '@/db/database';
+import { createEnterpriseLoaders } from '@/modules/enterprise/enterprise.loaders';
+import type { EnterpriseLoaders } from '@/modules/enterprise/enterprise.loaders';
+
+/** Per-request loaders: a fresh set for every request (the dataloader README's rule). */
+export type Loaders = EnterpriseLoaders;
+
+/** Everything per request. Nothing user-specific is module-global. */
+export interface HubContext {
+  readonly requestId: string;
+  readonly viewer: Viewer;
+  /** A fork of the ORM's EntityManager, for writes and transactions. */
+  readonly em: EntityManager;
+  /** Plain-row reads on hot paths. */
+  readonly knex: Knex;
+  readonly loaders: Loaders;
+  readonly consents: ConsentChecker;
+  readonly access: AccessRecorder;
+  readonly log: Logger;
+  readonly now: () => Date;
+}
+
+export interface ContextDeps {
+  db: Database;
+  log: Logger;
+  now?: () => Date;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const v = Array.isArray(header) ? header[0] : header;
+  return v && REQUEST_ID.test(v) ? v : randomUUID();
+}
+
+export function createContext(deps: ContextDeps, viewer: Viewer, requestId: string): HubContext {
+  const now = deps.now ?? (() => new Date());
+  const knex = deps.db.knex;
+  return {
+    requestId,
+    viewer,
+    em: deps.db.orm.em.fork(),
+    knex,
+    loaders: { ...createEnterpriseLoaders(knex) },
+    consents: new ConsentChecker(knex, viewer, now),
+    access: new AccessRecorder(viewer, requestId),
+    log: deps.log.child({ reqId: requestId }),
+    now,
+  };
+}

@@ -1,0 +1,2 @@
+export { ConsentResolver } from './consent.resolver';
+export { ConsentEntity } from './consent.entity';

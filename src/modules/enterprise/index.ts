@@ -1,0 +1,3 @@
+export { EnterpriseResolver } from './enterprise.resolver';
+export { EnterpriseEntity } from './enterprise.entity';
+export { enterpriseService } from './enterprise.service';

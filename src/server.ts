@@ -1,0 +1,234 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { isPurpose } from '@/access/roles';
+import { PUBLIC_VIEWER } from '@/access/viewer';
+import type { Viewer } from '@/access/viewer';
+import { AccessLogWriter } from '@/audit/access-log.writer';
+import type { HubConfig } from '@/config/env';
+import { createContext, requestIdFrom } from '@/context';
+import type { HubContext } from '@/context';
+import type { Database } from '@/db/database';
+import { TokenVerifier } from '@/identity/jwt';
+import { createMetrics } from '@/observability/metrics';
+import { createSchema } from '@/schema';
+import { BadUserInputError, ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '@/shared/errors';
+import { createErrorFormatter } from '@/shared/format-error';
+
+/**
+ * Query limits, enforced at parse and validation time — before any resolver or SQL runs. Anchored
+ * on graphql-armor's defaults (depth 6, cost 5000, aliases 15, tokens 1000) with depth raised to
+ * 8: a Relay connection spends two levels on `edges { node }`, so a page of enterprises with
+ * their records (enterprises → edges → node → creditRecords → edges → node → field) needs 7.
+ */
+export const QUERY_LIMITS = { depth: 8, cost: 5000, aliases: 15, tokens: 1000, bodyBytes: 2 * 1024 * 1024 } as const;
+
+export interface HubServer {
+  app: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<HubContext>;
+  writer: AccessLogWriter;
+  /** Listens; resolves with the bound port. */
+  listen(port: number, host?: string): Promise<number>;
+  /** Graceful: stop accepting, drain in-flight requests and the access-log writer. Does not close the DB. */
+  stop(): Promise<void>;
+}
+
+export interface ServerDeps {
+  config: HubConfig;
+  db: Database;
+  log: Logger;
+  now?: () => Date;
+}
+
+function header(req: Request, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+async function viewerFrom(req: Request, verifier: TokenVerifier): Promise<Viewer> {
+  const auth = header(req, 'authorization');
+  const purposeRaw = header(req, 'x-hub-purpose');
+  if (purposeRaw !== undefined && !isPurpose(purposeRaw)) {
+    throw new BadUserInputError('X-Hub-Purpose is not a known purpose', 'X-Hub-Purpose', 'INVALID_PURPOSE');
+  }
+  const purpose = purposeRaw ?? null;
+  if (!auth) return purpose ? { ...PUBLIC_VIEWER, purpose } : PUBLIC_VIEWER;
+  const m = /^Bearer\s+(\S+)$/i.exec(auth);
+  if (!m) throw new UnauthenticatedError('Authorization must be "Bearer <token>"', 'MALFORMED_AUTHORIZATION');
+  const claims = await verifier.verify(m[1]!);
+  return { role: claims.role, subject: claims.sub, org: claims.org, purpose };
+}
+
+const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, BAD_USER_INPUT: 400, SERVICE_UNAVAILABLE: 503 };
+
+export async function createServer(deps: ServerDeps): Promise<HubServer> {
+  const { config, db, log } = deps;
+  const schema = await createSchema();
+  const verifier = new TokenVerifier({ hsSecret: config.jwtSecret, jwksUrl: config.jwksUrl });
+  const writer = new AccessLogWriter(db.knex);
+  const metrics = createMetrics(db.knex, writer);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  /** Writes the request's access-log entries; the response waits for the commit. */
+  const accessLogPlugin: ApolloServerPlugin<HubContext> = {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ contextValue, response, operationName, errors }) {
+          const body = response.body;
+          if (contextValue.access && contextValue.access.size > 0) {
+            const entries = contextValue.access.drain(contextValue.now());
+            try {
+              await writer.append(entries);
+            } catch (e) {
+              // No log entry, no data: the protected values never leave the hub.
+              contextValue.log.error({ err: e }, 'access log write failed; response withheld');
+              const err = new ServiceUnavailableError('The access log could not be written; no data was served');
+              if (body.kind === 'single') {
+                body.singleResult = {
+                  errors: [{ message: err.message, extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+                };
+              }
+              response.http.status = 503;
+            }
+          }
+          const outcome = !errors?.length ? 'ok' : body.kind === 'single' && body.singleResult.data ? 'partial' : 'error';
+          const op = operationName ?? 'anonymous';
+          metrics.requests.inc({ operation: op, outcome });
+          metrics.latency.observe({ operation: op }, Number(process.hrtime.bigint() - started) / 1e9);
+        },
+      };
+    },
+  };
+
+  /** Introspection is for administrators in production (DESIGN.md "Configuration", NODE_ENV). */
+  const introspectionPlugin: ApolloServerPlugin<HubContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (!config.production || contextValue.viewer.role === 'PLATFORM_ADMIN') return;
+          const introspects = !!operation && operation.selectionSet.selections.some(
+            (s) => s.kind === 'Field' && (s.name.value === '__schema' || s.name.value === '__type'),
+          );
+          if (introspects) throw new ForbiddenError('Introspection is available to platform administrators only', { reason: 'INTROSPECTION' });
+        },
+      };
+    },
+  };
+
+  /** Status codes for errors raised before execution (context creation). */
+  const statusPlugin: ApolloServerPlugin<HubContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, errors }) {
+          if (!errors?.length || response.body.kind !== 'single' || response.body.singleResult.data !== undefined) return;
+          const code = response.body.singleResult.errors?.[0]?.extensions?.code as string | undefined;
+          if (code && HTTP_STATUS[code]) response.http.status = HTTP_STATUS[code];
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<HubContext>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: QUERY_LIMITS.tokens },
+    validationRules: [
+      maxDepthRule({ n: QUERY_LIMITS.depth, ignoreIntrospection: true }),
+      costLimitRule({ maxCost: QUERY_LIMITS.cost, ignoreIntrospection: true }),
+      maxAliasesRule({ n: QUERY_LIMITS.aliases }),
+    ],
+    formatError: createErrorFormatter(log, config.production),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), introspectionPlugin, accessLogPlugin, statusPlugin],
+    logger: {
+      debug: (m) => log.debug(m),
+      info: (m) => log.info(m),
+      warn: (m) => log.warn(m),
+      error: (m) => log.error(m),
+    },
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await Promise.race([
+        db.knex.raw('select 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('readiness timeout')), config.dbAcquireTimeoutMs + 500)),
+      ]);
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', metrics.registry.contentType);
+    res.send(await metrics.registry.metrics());
+  });
+
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      const id = requestIdFrom(req.headers['x-request-id']);
+      (req as Request & { requestId?: string }).requestId = id;
+      res.setHeader('X-Request-Id', id);
+      next();
+    },
+    express.json({ limit: QUERY_LIMITS.bodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = await viewerFrom(req, verifier);
+        return createContext({ db, log, now: deps.now }, viewer, (req as Request & { requestId: string }).requestId);
+      },
+    }),
+  );
+
+  // Body-parser failures (too large, not JSON) answered in the GraphQL error shape.
+  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (err?.type === 'entity.too.large') {
+      res.status(413).json({
+        errors: [{ message: `Request body exceeds ${QUERY_LIMITS.bodyBytes} bytes`, extensions: { code: 'BAD_USER_INPUT', reason: 'BODY_TOO_LARGE' } }],
+      });
+      return;
+    }
+    if (err?.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_JSON' } }] });
+      return;
+    }
+    next(err);
+  });
+
+  return {
+    app,
+    httpServer,
+    apollo,
+    writer,
+    listen(port, host = '0.0.0.0') {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const addr = httpServer.address();
+          resolve(typeof addr === 'object' && addr ? addr.port : port);
+        });
+      });
+    },
+    async stop() {
+      await apollo.stop(); // the drain plugin stops accepting and waits for in-flight requests
+      await writer.drain();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { ClassType } from 'type-graphql';
+import { BadUserInputError } from './errors';
+
+/** Page sizes: a default for clients that send none, and a hard maximum (DESIGN.md "N+1 is a bug"). */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field({ description: 'True when another page follows this one.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+}
+
+/** Declares `<Name>Edge` and `<Name>Connection` object types for a node type (Relay shape). */
+export function connectionTypes<T extends object>(name: string, node: ClassType<T>, description: string) {
+  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.` })
+  class EdgeType {
+    @Field({ description: 'Opaque cursor of this edge.' })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${name}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: 'The edges of this page.' })
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo, { description: 'Where this page stands.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items match, over all pages.' })
+    totalCount!: number;
+  }
+  return { EdgeType, ConnectionType };
+}
+
+/** Opaque cursors: base64url of `<kind>:<key>`; the kind stops a cursor from one list being used in another. */
+export function encodeCursor(kind: string, key: string): string {
+  return Buffer.from(`${kind}:${key}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(kind: string, cursor: string | null | undefined, argName = 'after'): string | null {
+  if (cursor === null || cursor === undefined) return null;
+  const raw = Buffer.from(cursor, 'base64url').toString('utf8');
+  const prefix = `${kind}:`;
+  if (!raw.startsWith(prefix) || raw.length === prefix.length || raw.length > 200) {
+    throw new BadUserInputError('The cursor is not one this list issued', argName, 'INVALID_CURSOR');
+  }
+  return raw.slice(prefix.length);
+}
+
+export function pageSize(first: number | null | undefined, argName = 'first'): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(
+      `${argName} must be between 1 and ${MAX_PAGE_SIZE}`,
+      argName,
+      'PAGE_SIZE_OUT_OF_RANGE',
+      { max: MAX_PAGE_SIZE },
+    );
+  }
+  return first;
+}
+
+/** Builds a page from rows fetched with LIMIT size + 1 (the extra row only says a next page exists). */
+export function toPage<R, T>(
+  rows: R[],
+  size: number,
+  cursorOf: (row: R) => string,
+  toNode: (row: R) => T,
+): Connection<T> {
+  const hasNextPage = rows.length > size;
+  const pageRows = hasNextPage ? rows.slice(0, size) : rows;
+  const edges = pageRows.map((r) => ({ cursor: cursorOf(r), node: toNode(r) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null },
+  };
+}
