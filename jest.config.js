@@ -12,6 +12,9 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+// The embedded database serves one connection: test files then run one at a time.
+const embedded = !process.env.DATABASE_URL;
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -19,5 +22,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
   setupFiles: ['reflect-metadata'],
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
+  maxWorkers: embedded ? 1 : 2,
   testTimeout: 30000,
 };

@@ -26,7 +26,7 @@ export async function insertEnterprises(knex: Knex, rows: readonly EnterpriseSee
   await knex.raw(
     `insert into enterprise (uscc, name, industry_code, district_code, established_on, status, registered_capital,
                              address, lr_name, lr_id_number, lr_phone)
-     select * from unnest(?::varchar[], ?::text[], ?::char[], ?::char[], ?::date[], ?::text[], ?::numeric[],
+     select * from unnest(?::varchar[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::numeric[],
                           ?::text[], ?::text[], ?::text[], ?::text[])
      on conflict (uscc) do nothing`,
     [

@@ -96,11 +96,11 @@ export function makeIdCard(region6: string, birth: string, seq3: number, female:
   if (birth.length !== 8 || !allDigits(birth) || !isValidBirthDate(birth, 0)) {
     throw new RangeError(`invalid birth date '${birth}'`);
   }
-  if (!Number.isInteger(seq3) || seq3 < 0 || seq3 > 999) {
+  if (!(seq3 >= 0 && seq3 <= 999 && seq3 % 1 === 0)) {
     throw new RangeError('seq3 must be an integer in 0..999');
   }
   const seq = (seq3 & 1) === (female ? 0 : 1) ? seq3 : seq3 ^ 1;
-  const first17 = region6 + birth + String(seq).padStart(3, '0');
+  const first17 = region6 + birth + ('' + (1000 + seq)).slice(1);
   return first17 + idCardCheckChar(first17);
 }
 

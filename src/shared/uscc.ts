@@ -83,7 +83,7 @@ export function orgCodeCheckChar(first8: string): string {
     sum += v * ORG_WEIGHTS[i];
   }
   const c = 11 - (sum % 11);
-  return c === 10 ? 'X' : c === 11 ? '0' : String(c);
+  return c === 10 ? 'X' : c === 11 ? '0' : '0123456789'[c];
 }
 
 /**

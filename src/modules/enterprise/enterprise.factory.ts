@@ -8,7 +8,7 @@
  */
 import type { Rng } from '@/shared/random';
 import { makeUscc } from '@/shared/uscc';
-import { makeIdCard } from '@/shared/id-card';
+import { idCardCheckChar } from '@/shared/id-card';
 
 export type EnterpriseStatus = 'ACTIVE' | 'REVOKED' | 'CANCELLED' | 'MOVED_OUT';
 
@@ -233,6 +233,9 @@ const ESTABLISHED_DAYS = dayStrings('1995-01-01', '2025-12-31', false);
 const ESTABLISHED_RECENT_FROM = ESTABLISHED_DAYS.indexOf('2010-01-01');
 const BIRTH_DAYS = dayStrings('1960-01-01', '2000-12-31', true);
 
+/** '000' … '999'. */
+const SEQUENCES: readonly string[] = Array.from({ length: 1000 }, (_, i) => ('' + (1000 + i)).slice(1));
+
 /** USCCs were first issued on 2015-10-01 (国发〔2015〕33号); older firms kept their org codes. */
 const USCC_START = '2015-10-01';
 
@@ -248,15 +251,16 @@ function maBody(index: number): string {
   let k = (index * 7_368_787 + 104_729) % BASE31_6;
   let s = '';
   for (let i = 0; i < 6; i++) {
-    s = USCC_CHARS[k % 31] + s;
-    k = Math.floor(k / 31);
+    const d = k % 31;
+    s = USCC_CHARS[d] + s;
+    k = (k - d) / 31;
   }
   return 'MA' + s;
 }
 
 /** 8 digits of an affine permutation of index (7_919_371 is prime to 10^8). */
 function numericBody(index: number): string {
-  return String((index * 7_919_371 + 13_227_431) % ORG_NUMERIC).padStart(8, '0');
+  return ('' + (ORG_NUMERIC + ((index * 7_919_371 + 13_227_431) % ORG_NUMERIC))).slice(1);
 }
 
 const Z = BRANDS.length;
@@ -283,15 +287,17 @@ function tradeName(index: number): string {
   let k = (o * TIER_MULTIPLIER) % size;
   let town = '';
   if (tier === 2 || tier === 4) {
-    town = TOWN_SHORTS[k % T];
-    k = Math.floor(k / T);
+    const t = k % T;
+    town = TOWN_SHORTS[t];
+    k = (k - t) / T;
   }
   const a = k % Z;
   if (tier === 0) return BRANDS[a];
-  let q = Math.floor(k / Z);
-  const b = nextUnit(a, q % (Z - 1));
+  let q = (k - a) / Z;
+  const r = q % (Z - 1);
+  const b = nextUnit(a, r);
   if (tier === 1 || tier === 2) return town + BRANDS[a] + BRANDS[b];
-  q = Math.floor(q / (Z - 1));
+  q = (q - r) / (Z - 1);
   return town + BRANDS[a] + BRANDS[b] + BRANDS[nextUnit(b, q)];
 }
 
@@ -352,7 +358,7 @@ function personName(rng: Rng, female: boolean): string {
 }
 
 function phone(rng: Rng): string {
-  return rng.pick(MOBILE_PREFIXES) + String(rng.int(0, 99_999_999)).padStart(8, '0');
+  return rng.pick(MOBILE_PREFIXES) + ('' + (100_000_000 + rng.int(0, 99_999_999))).slice(1);
 }
 
 function address(rng: Rng, districtCode: string): string {
@@ -372,7 +378,7 @@ function address(rng: Rng, districtCode: string): string {
  * @throws RangeError on an index out of range or a district code that is not 6 digits.
  */
 export function makeEnterpriseRow(rng: Rng, index: number, districtCode = JINSHAN): EnterpriseSeedRow {
-  if (!Number.isInteger(index) || index < 0 || index >= MAX_ENTERPRISE_INDEX) {
+  if (!(index >= 0 && index < MAX_ENTERPRISE_INDEX && index % 1 === 0)) {
     throw new RangeError(`enterprise index ${index} out of range`);
   }
   // Registration category, GB 32100-2015 position 2 under 9 (工商): 1 企业, 2 个体工商户, 3 农民专业合作社.
@@ -412,7 +418,10 @@ export function makeEnterpriseRow(rng: Rng, index: number, districtCode = JINSHA
 
   const female = rng.chance(0.28);
   const region = rng.chance(0.85) ? rng.pick(SHANGHAI_ID_REGIONS) : rng.pick(OTHER_ID_REGIONS);
-  const idNumber = makeIdCard(region, rng.pick(BIRTH_DAYS), rng.int(0, 999), female);
+  // GB 11643-1999: the sequence code is odd for men, even for women; birth dates come from a
+  // table of real dates, so only the check character needs computing.
+  const id17 = region + rng.pick(BIRTH_DAYS) + SEQUENCES[rng.int(0, 499) * 2 + (female ? 0 : 1)];
+  const idNumber = id17 + idCardCheckChar(id17);
 
   return {
     uscc,
