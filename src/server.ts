@@ -23,13 +23,14 @@ import { createSchema } from '@/schema';
 import { BadUserInputError, ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '@/shared/errors';
 import { createErrorFormatter } from '@/shared/format-error';
 
-/**
- * Query limits, enforced at parse and validation time — before any resolver or SQL runs. Anchored
- * on graphql-armor's defaults (depth 6, cost 5000, aliases 15, tokens 1000) with depth raised to
- * 8: a Relay connection spends two levels on `edges { node }`, so a page of enterprises with
- * their records (enterprises → edges → node → creditRecords → edges → node → field) needs 7.
+/*
+ * Query limits (config.limits), enforced at parse and validation time — before any resolver or SQL
+ * runs. Defaults anchor on graphql-armor's (depth 6, cost 5000, aliases 15, tokens 1000, 2 MB body)
+ * with depth raised to 8: a Relay connection spends two levels on `edges { node }`, so a page of
+ * enterprises with their records (enterprises → edges → node → creditRecords → edges → node →
+ * field) needs 7. Operators can change each with HUB_MAX_DEPTH / _COST / _ALIASES / _TOKENS /
+ * _BODY_BYTES.
  */
-export const QUERY_LIMITS = { depth: 8, cost: 5000, aliases: 15, tokens: 1000, bodyBytes: 2 * 1024 * 1024 } as const;
 
 export interface HubServer {
   app: express.Express;
@@ -72,6 +73,7 @@ const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, BAD_USER_INP
 
 export async function createServer(deps: ServerDeps): Promise<HubServer> {
   const { config, db, log } = deps;
+  const QUERY_LIMITS = config.limits;
   const schema = await createSchema();
   const verifier = new TokenVerifier({ hsSecret: config.jwtSecret, jwksUrl: config.jwksUrl });
   const writer = new AccessLogWriter(db.knex);

@@ -22,6 +22,8 @@ export interface HubConfig {
   logLevel: string;
   /** Load the demo data set into an empty database on first start. */
   seedDemo: boolean;
+  /** Query limits enforced before execution (see QUERY_LIMITS in src/server.ts for the reasoning). */
+  limits: { depth: number; cost: number; aliases: number; tokens: number; bodyBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -87,5 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     poolMax: int(env, 'HUB_DB_POOL_MAX', 10, 1, 200),
     logLevel: env.HUB_LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     seedDemo: env.HUB_SEED_DEMO !== 'false',
+    limits: {
+      depth: int(env, 'HUB_MAX_DEPTH', 8, 2, 50),
+      cost: int(env, 'HUB_MAX_COST', 5000, 10, 1_000_000),
+      aliases: int(env, 'HUB_MAX_ALIASES', 15, 0, 1000),
+      tokens: int(env, 'HUB_MAX_TOKENS', 1000, 50, 100_000),
+      bodyBytes: int(env, 'HUB_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+    },
   };
 }

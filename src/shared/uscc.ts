@@ -93,7 +93,8 @@ export function orgCodeCheckChar(first8: string): string {
  * @throws RangeError on malformed parts.
  */
 export function makeUscc(registrationPrefix: string, region: string, orgBody8: string): string {
-  if (registrationPrefix.length !== 2) throw new RangeError('registrationPrefix must be 2 characters');
+  if (registrationPrefix.length !== 2)
+    throw new RangeError('registrationPrefix must be 2 characters');
   if (region.length !== 6) throw new RangeError('region must be 6 digits');
   for (let i = 0; i < 6; i++) {
     const c = region.charCodeAt(i);

@@ -22,12 +22,24 @@ function generate(seed: number, n: number, from = 0): EnterpriseSeedRow[] {
 describe('enterprise factory', () => {
   const rows = generate(20240601, N);
 
-  it('gives every row a USCC that passes GB 32100-2015, in the district', () => {
+  /** Rows for which `bad` returns a reason, as '<uscc>: <reason>' (one expect per rule, not per row). */
+  function violations(bad: (r: EnterpriseSeedRow) => string | false): string[] {
+    const out: string[] = [];
     for (const r of rows) {
-      expect(checkUscc(r.uscc)).toBe('OK');
-      expect(r.uscc.slice(2, 8)).toBe('310116');
-      expect(['91', '92', '93']).toContain(r.uscc.slice(0, 2));
+      const why = bad(r);
+      if (why !== false) out.push(`${r.uscc}: ${why}`);
     }
+    return out;
+  }
+
+  it('gives every row a USCC that passes GB 32100-2015, in the district', () => {
+    expect(
+      violations((r) => {
+        if (checkUscc(r.uscc) !== 'OK') return checkUscc(r.uscc);
+        if (r.uscc.slice(2, 8) !== '310116') return 'region';
+        return !['91', '92', '93'].includes(r.uscc.slice(0, 2)) && 'prefix';
+      }),
+    ).toEqual([]);
   });
 
   it('gives unique USCCs and unique names', () => {
@@ -36,37 +48,49 @@ describe('enterprise factory', () => {
   });
 
   it('gives legal representatives valid ID numbers born 1960–2000 and mainland mobiles', () => {
-    for (const r of rows) {
-      expect(isValidIdCard(r.legalRepresentativeIdNumber)).toBe(true);
-      const year = Number(r.legalRepresentativeIdNumber.slice(6, 10));
-      expect(year).toBeGreaterThanOrEqual(1960);
-      expect(year).toBeLessThanOrEqual(2000);
-      expect(r.legalRepresentativePhone).toMatch(/^1[35789]\d{9}$/);
-      expect(r.legalRepresentativeName).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
-    }
+    expect(
+      violations((r) => {
+        const id = r.legalRepresentativeIdNumber;
+        if (!isValidIdCard(id)) return `id ${id}`;
+        const year = Number(id.slice(6, 10));
+        if (year < 1960 || year > 2000) return `born ${year}`;
+        if (!/^1[35789]\d{9}$/.test(r.legalRepresentativePhone)) return 'phone';
+        return !/^[\u4e00-\u9fff]{2,3}$/.test(r.legalRepresentativeName) && 'person name';
+      }),
+    ).toEqual([]);
+    const female = rows.filter((r) => Number(r.legalRepresentativeIdNumber[16]) % 2 === 0).length;
+    expect(female / N).toBeGreaterThan(0.2);
+    expect(female / N).toBeLessThan(0.4);
   });
 
   it('fills the other fields in range', () => {
+    expect(
+      violations((r) => {
+        if (!isIndustrySection(r.industryCode)) return 'industry';
+        if (r.districtCode !== '310116') return 'district';
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(r.establishedOn)) return 'date format';
+        if (r.establishedOn < '1995-01-01' || r.establishedOn > '2025-12-31') return 'date range';
+        if (!/^[1-9]\d*\.\d{2}$/.test(r.registeredCapital)) return 'capital';
+        if (!/^上海市金山区.+\d+号(\d+幢)?$/.test(r.address)) return 'address';
+        if (r.uscc.startsWith('92') && !r.name.startsWith('金山区')) return '92 name';
+        if (r.uscc.startsWith('93') && !(r.name.endsWith('专业合作社') && r.industryCode === 'A')) {
+          return '93 name';
+        }
+        return (
+          r.uscc.startsWith('91') &&
+          !/^上海.+(公司|合伙企业（有限合伙）)$/.test(r.name) &&
+          '91 name'
+        );
+      }),
+    ).toEqual([]);
     const statuses = new Map<string, number>();
-    for (const r of rows) {
-      expect(isIndustrySection(r.industryCode)).toBe(true);
-      expect(r.districtCode).toBe('310116');
-      expect(r.establishedOn >= '1995-01-01' && r.establishedOn <= '2025-12-31').toBe(true);
-      expect(r.establishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(r.registeredCapital).toMatch(/^[1-9]\d*\.\d{2}$/);
-      expect(r.address.startsWith('上海市金山区')).toBe(true);
-      expect(r.address).toMatch(/\d+号(\d+幢)?$/);
-      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-      if (r.uscc.startsWith('92')) expect(r.name.startsWith('金山区')).toBe(true);
-      if (r.uscc.startsWith('93')) {
-        expect(r.name.endsWith('专业合作社')).toBe(true);
-        expect(r.industryCode).toBe('A');
-      }
-    }
+    for (const r of rows) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
     const active = (statuses.get('ACTIVE') ?? 0) / N;
     expect(active).toBeGreaterThan(0.9);
     expect(active).toBeLessThan(0.94);
-    for (const s of ['REVOKED', 'CANCELLED', 'MOVED_OUT']) expect(statuses.get(s)).toBeGreaterThan(0);
+    for (const s of ['REVOKED', 'CANCELLED', 'MOVED_OUT'])
+      expect(statuses.get(s)).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.industryCode)).size).toBeGreaterThanOrEqual(15);
   });
 
   it('is deterministic for the same seed and varies with the seed', () => {

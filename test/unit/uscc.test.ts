@@ -1,12 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  USCC_FORMAT,
-  checkUscc,
-  makeUscc,
-  orgCodeCheckChar,
-  usccCheckChar,
-} from '@/shared/uscc';
+import { USCC_FORMAT, checkUscc, makeUscc, orgCodeCheckChar, usccCheckChar } from '@/shared/uscc';
 
 function vectorsFile(): string {
   const dir = process.env.HUB_SHARED_DIR;

@@ -69,7 +69,11 @@ interface Town {
 /** Towns and streets (镇、街道) of Jinshan district, with roads for synthetic addresses. */
 const JINSHAN_TOWNS: readonly Town[] = [
   { name: '朱泾镇', short: '朱泾', roads: ['万安街', '临源街', '沈浦泾路', '健康路', '朱平公路'] },
-  { name: '枫泾镇', short: '枫泾', roads: ['朱枫公路', '亭枫公路', '新枫路', '环东一路', '曹黎路'] },
+  {
+    name: '枫泾镇',
+    short: '枫泾',
+    roads: ['朱枫公路', '亭枫公路', '新枫路', '环东一路', '曹黎路'],
+  },
   { name: '张堰镇', short: '张堰', roads: ['松金公路', '振康路', '新华路', '金张公路', '旭升路'] },
   { name: '亭林镇', short: '亭林', roads: ['亭林路', '松隐路', '寺平路', '林盛路', '亭卫公路'] },
   { name: '吕巷镇', short: '吕巷', roads: ['干巷路', '吕青路', '朱吕公路', '溪北路'] },
@@ -77,14 +81,25 @@ const JINSHAN_TOWNS: readonly Town[] = [
   { name: '金山卫镇', short: '卫城', roads: ['卫通路', '秋实路', '古城路', '张卫公路', '南门路'] },
   { name: '漕泾镇', short: '漕泾', roads: ['漕廊公路', '海兴路', '阮巷路', '亭卫南路'] },
   { name: '山阳镇', short: '山阳', roads: ['亭卫公路', '海盛路', '卫昌路', '龙胜路', '板桥西路'] },
-  { name: '石化街道', short: '石化', roads: ['卫零路', '蒙山路', '金一东路', '卫清西路', '学府路'] },
+  {
+    name: '石化街道',
+    short: '石化',
+    roads: ['卫零路', '蒙山路', '金一东路', '卫清西路', '学府路'],
+  },
   { name: '金山工业区', short: '兴塔', roads: ['夏宁路', '定业路', '金百路', '揽工路', '林盛路'] },
 ];
 
 const TOWN_SHORTS: readonly string[] = JINSHAN_TOWNS.map((t) => t.short);
 
 /** Roads for districts other than Jinshan (no town level). */
-const GENERIC_ROADS: readonly string[] = ['中山路', '人民路', '建设路', '解放路', '新华路', '和平路'];
+const GENERIC_ROADS: readonly string[] = [
+  '中山路',
+  '人民路',
+  '建设路',
+  '解放路',
+  '新华路',
+  '和平路',
+];
 
 /** GB/T 2260 district codes of Shanghai. */
 const SHANGHAI_DISTRICTS: Readonly<Record<string, string>> = {
@@ -111,22 +126,61 @@ const INDUSTRY_WORDS: Readonly<Record<string, readonly string[]>> = {
   A: ['农业发展', '农业科技', '生态农业', '苗木', '水产养殖', '果蔬种植'],
   B: ['矿业', '砂石', '石材'],
   C: [
-    '机械制造', '化工科技', '食品', '服装', '新材料', '印务', '电子科技', '塑料制品', '精密机械',
-    '汽车零部件', '制药', '包装材料', '五金制品', '纺织', '金属制品', '环保设备', '电气', '模具',
-    '家具', '涂料', '橡塑制品', '光电科技',
+    '机械制造',
+    '化工科技',
+    '食品',
+    '服装',
+    '新材料',
+    '印务',
+    '电子科技',
+    '塑料制品',
+    '精密机械',
+    '汽车零部件',
+    '制药',
+    '包装材料',
+    '五金制品',
+    '纺织',
+    '金属制品',
+    '环保设备',
+    '电气',
+    '模具',
+    '家具',
+    '涂料',
+    '橡塑制品',
+    '光电科技',
   ],
   D: ['新能源', '燃气', '热电', '供水'],
   E: ['建设工程', '建筑装饰工程', '安装工程', '市政工程', '建筑劳务', '钢结构工程', '防水工程'],
   F: [
-    '贸易', '商贸', '进出口', '实业', '建材', '五金交电', '医疗器械', '化工', '钢材', '电子商务',
-    '农副产品', '汽车销售', '食品销售',
+    '贸易',
+    '商贸',
+    '进出口',
+    '实业',
+    '建材',
+    '五金交电',
+    '医疗器械',
+    '化工',
+    '钢材',
+    '电子商务',
+    '农副产品',
+    '汽车销售',
+    '食品销售',
   ],
   G: ['物流', '运输', '仓储', '货运代理', '国际货运代理', '冷链物流'],
   H: ['餐饮管理', '酒店管理', '餐饮', '宾馆'],
   I: ['信息技术', '软件', '网络科技', '数据科技', '智能科技', '通信技术'],
   J: ['融资租赁', '小额贷款', '典当', '保险代理'],
   K: ['房地产开发', '物业管理', '置业', '房地产经纪'],
-  L: ['企业管理', '商务咨询', '人力资源', '投资管理', '会展服务', '广告', '企业管理咨询', '供应链管理'],
+  L: [
+    '企业管理',
+    '商务咨询',
+    '人力资源',
+    '投资管理',
+    '会展服务',
+    '广告',
+    '企业管理咨询',
+    '供应链管理',
+  ],
   M: ['检测技术', '工程设计', '生物科技', '环境科技', '工程技术', '检验检测', '测绘'],
   N: ['园林绿化', '环境治理', '环卫服务', '景区管理'],
   O: ['家政服务', '汽车维修', '保洁服务', '洗涤服务', '家电维修'],
@@ -139,24 +193,68 @@ const INDUSTRY_WORDS: Readonly<Record<string, readonly string[]>> = {
 
 /** Section weights (per mille) for 企业 ('91'), roughly an industrial suburb's register. */
 const COMPANY_SECTION_WEIGHTS: readonly [string, number][] = [
-  ['A', 30], ['B', 3], ['C', 220], ['D', 7], ['E', 60], ['F', 250], ['G', 50], ['H', 30],
-  ['I', 40], ['J', 5], ['K', 20], ['L', 120], ['M', 80], ['N', 15], ['O', 30], ['P', 5], ['Q', 5],
+  ['A', 30],
+  ['B', 3],
+  ['C', 220],
+  ['D', 7],
+  ['E', 60],
+  ['F', 250],
+  ['G', 50],
+  ['H', 30],
+  ['I', 40],
+  ['J', 5],
+  ['K', 20],
+  ['L', 120],
+  ['M', 80],
+  ['N', 15],
+  ['O', 30],
+  ['P', 5],
+  ['Q', 5],
   ['R', 30],
 ];
 
 /** 个体工商户 ('92') words; each ends in a shop form (店 / 商行 / 部 …). GB 32100-2015 prefix 9-2. */
 const INDIVIDUAL_WORDS: Readonly<Record<string, readonly string[]>> = {
   C: ['服装加工店', '豆制品加工店', '五金加工部'],
-  F: ['便利店', '五金店', '水果店', '烟杂店', '副食品商行', '建材商行', '服装店', '日用品商行', '茶叶店', '电器商行'],
+  F: [
+    '便利店',
+    '五金店',
+    '水果店',
+    '烟杂店',
+    '副食品商行',
+    '建材商行',
+    '服装店',
+    '日用品商行',
+    '茶叶店',
+    '电器商行',
+  ],
   H: ['小吃店', '面馆', '饭店', '点心店', '农家乐'],
   O: ['理发店', '美容店', '洗衣店', '汽车修理部', '家电维修部', '摄影部'],
 };
-const INDIVIDUAL_SECTION_WEIGHTS: readonly [string, number][] = [['C', 3], ['F', 55], ['H', 25], ['O', 17]];
+const INDIVIDUAL_SECTION_WEIGHTS: readonly [string, number][] = [
+  ['C', 3],
+  ['F', 55],
+  ['H', 25],
+  ['O', 17],
+];
 
 /** 农民专业合作社 ('93') words. GB 32100-2015 prefix 9-3. */
 const COOPERATIVE_WORDS: readonly string[] = [
-  '蔬果', '果蔬', '水稻', '粮食', '草莓', '葡萄', '蜜梨', '黄桃', '西甜瓜', '水产养殖', '生猪养殖', '农机',
-  '花卉苗木', '蟠桃', '食用菌',
+  '蔬果',
+  '果蔬',
+  '水稻',
+  '粮食',
+  '草莓',
+  '葡萄',
+  '蜜梨',
+  '黄桃',
+  '西甜瓜',
+  '水产养殖',
+  '生猪养殖',
+  '农机',
+  '花卉苗木',
+  '蟠桃',
+  '食用菌',
 ];
 
 /** Exposed so tests can prove the name-uniqueness argument; not for other callers. */
@@ -183,7 +281,8 @@ const SURNAME_POOL: readonly string[] = [
   ...SURNAMES.slice(0, 20),
 ];
 
-const MALE_SINGLE = '伟强磊军勇杰涛斌明辉刚健峰俊鹏华飞超亮平波宇浩凯文建国志海林东毅晨鑫雷荣成栋彬清龙忠'.split('');
+const MALE_SINGLE =
+  '伟强磊军勇杰涛斌明辉刚健峰俊鹏华飞超亮平波宇浩凯文建国志海林东毅晨鑫雷荣成栋彬清龙忠'.split('');
 const FEMALE_SINGLE = '芳娟敏静丽艳霞玲婷燕红梅英琴慧颖萍洁倩雪琳欣佳蕾莉晶璐怡丹'.split('');
 const MALE_FIRST = '志建国海文永俊子宇明伟晓家振立'.split('');
 const FEMALE_FIRST = '晓丽美秀雅思雨欣佳文玉春慧'.split('');
@@ -234,7 +333,9 @@ const ESTABLISHED_RECENT_FROM = ESTABLISHED_DAYS.indexOf('2010-01-01');
 const BIRTH_DAYS = dayStrings('1960-01-01', '2000-12-31', true);
 
 /** '000' … '999'. */
-const SEQUENCES: readonly string[] = Array.from({ length: 1000 }, (_, i) => ('' + (1000 + i)).slice(1));
+const SEQUENCES: readonly string[] = Array.from({ length: 1000 }, (_, i) =>
+  ('' + (1000 + i)).slice(1),
+);
 
 /** USCCs were first issued on 2015-10-01 (国发〔2015〕33号); older firms kept their org codes. */
 const USCC_START = '2015-10-01';
@@ -266,7 +367,13 @@ function numericBody(index: number): string {
 const Z = BRANDS.length;
 const T = TOWN_SHORTS.length;
 /** Tier sizes: one unit, two, town + two, three, town + three (adjacent units always differ). */
-const TIERS: readonly number[] = [Z, Z * (Z - 1), T * Z * (Z - 1), Z * (Z - 1) ** 2, T * Z * (Z - 1) ** 2];
+const TIERS: readonly number[] = [
+  Z,
+  Z * (Z - 1),
+  T * Z * (Z - 1),
+  Z * (Z - 1) ** 2,
+  T * Z * (Z - 1) ** 2,
+];
 /** Prime larger than every factor of the tier sizes, so o ↦ o·M mod size permutes each tier. */
 const TIER_MULTIPLIER = 7919;
 
@@ -325,7 +432,9 @@ function weighted(rng: Rng, table: { keys: string[]; cum: number[] }): string {
   return keys[keys.length - 1];
 }
 
-const ROUND_CAPITALS: readonly number[] = [10, 30, 50, 100, 100, 200, 300, 500, 500, 800, 1000, 1000, 2000, 3000, 5000, 10000];
+const ROUND_CAPITALS: readonly number[] = [
+  10, 30, 50, 100, 100, 200, 300, 500, 500, 800, 1000, 1000, 2000, 3000, 5000, 10000,
+];
 
 /** Integer cents → 'N.NN'. */
 function formatMoney(cents: number): string {
@@ -354,22 +463,30 @@ function personName(rng: Rng, female: boolean): string {
   const u = rng.next();
   if (u < 0.35) return surname + rng.pick(female ? FEMALE_SINGLE : MALE_SINGLE);
   if (u < 0.7) return surname + rng.pick(female ? FEMALE_DOUBLE : MALE_DOUBLE);
-  return surname + rng.pick(female ? FEMALE_FIRST : MALE_FIRST) + rng.pick(female ? FEMALE_SINGLE : MALE_SINGLE);
+  return (
+    surname +
+    rng.pick(female ? FEMALE_FIRST : MALE_FIRST) +
+    rng.pick(female ? FEMALE_SINGLE : MALE_SINGLE)
+  );
 }
 
 function phone(rng: Rng): string {
   return rng.pick(MOBILE_PREFIXES) + ('' + (100_000_000 + rng.int(0, 99_999_999))).slice(1);
 }
 
+/** '1号' … '2999号' and '' or '1幢' … '12幢', so an address costs no number formatting. */
+const HOUSE_NUMBERS: readonly string[] = Array.from({ length: 2999 }, (_, i) => `${i + 1}号`);
+const BUILDINGS: readonly string[] = Array.from({ length: 12 }, (_, i) => `${i + 1}幢`);
+
 function address(rng: Rng, districtCode: string): string {
-  const number = rng.int(1, 2999);
-  const building = rng.chance(0.3) ? `${rng.int(1, 12)}幢` : '';
+  const number = rng.pick(HOUSE_NUMBERS);
+  const building = rng.chance(0.3) ? rng.pick(BUILDINGS) : '';
   if (districtCode === JINSHAN) {
     const town = rng.pick(JINSHAN_TOWNS);
-    return `上海市金山区${town.name}${rng.pick(town.roads)}${number}号${building}`;
+    return '上海市金山区' + town.name + rng.pick(town.roads) + number + building;
   }
   const district = SHANGHAI_DISTRICTS[districtCode] ?? '';
-  return `上海市${district}${rng.pick(GENERIC_ROADS)}${number}号${building}`;
+  return '上海市' + district + rng.pick(GENERIC_ROADS) + number + building;
 }
 
 /**
@@ -377,7 +494,11 @@ function address(rng: Rng, districtCode: string): string {
  * unique across indexes 0 … MAX_ENTERPRISE_INDEX − 1 whatever the rng.
  * @throws RangeError on an index out of range or a district code that is not 6 digits.
  */
-export function makeEnterpriseRow(rng: Rng, index: number, districtCode = JINSHAN): EnterpriseSeedRow {
+export function makeEnterpriseRow(
+  rng: Rng,
+  index: number,
+  districtCode = JINSHAN,
+): EnterpriseSeedRow {
   if (!(index >= 0 && index < MAX_ENTERPRISE_INDEX && index % 1 === 0)) {
     throw new RangeError(`enterprise index ${index} out of range`);
   }

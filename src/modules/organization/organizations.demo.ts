@@ -49,15 +49,13 @@ const DEPARTMENTS: readonly [code: string, name: string, domain: string][] = [
 
 export const DEMO_ORGANIZATIONS: readonly OrganizationSeed[] = [
   // 机关: GB 32100-2015 registration prefix 1 (机构编制), category 1 (机关).
-  ...DEPARTMENTS.map(
-    ([code, name, domain], i): OrganizationSeed => ({
-      code,
-      name,
-      kind: 'DEPARTMENT',
-      uscc: makeUscc('11', JINSHAN, departmentBody(i + 1)),
-      domain,
-    }),
-  ),
+  ...DEPARTMENTS.map(([code, name, domain], i): OrganizationSeed => ({
+    code,
+    name,
+    kind: 'DEPARTMENT',
+    uscc: makeUscc('11', JINSHAN, departmentBody(i + 1)),
+    domain,
+  })),
   // Bank branches: prefix 9-1 (企业). 'X0…' bodies cannot collide with enterprise.factory rows.
   {
     code: 'BANK-ICBC-JS',
