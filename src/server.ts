@@ -7,6 +7,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import express from 'express';
+import type { GraphQLError, ValidationContext } from 'graphql';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { isPurpose } from '@/access/roles';
@@ -68,6 +69,12 @@ async function viewerFrom(req: Request, verifier: TokenVerifier): Promise<Viewer
   const claims = await verifier.verify(m[1]!);
   return { role: claims.role, subject: claims.sub, org: claims.org, purpose };
 }
+
+/** graphql-armor throws by default; report instead, so Apollo answers 400 with a validation error. */
+const reportAsValidationError = {
+  propagateOnRejection: false,
+  onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err)],
+};
 
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, BAD_USER_INPUT: 400, SERVICE_UNAVAILABLE: 503 };
 
@@ -148,9 +155,9 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
     validationRules: [
-      maxDepthRule({ n: QUERY_LIMITS.depth, ignoreIntrospection: true }),
-      costLimitRule({ maxCost: QUERY_LIMITS.cost, ignoreIntrospection: true }),
-      maxAliasesRule({ n: QUERY_LIMITS.aliases }),
+      maxDepthRule({ n: QUERY_LIMITS.depth, ignoreIntrospection: true, ...reportAsValidationError }),
+      costLimitRule({ maxCost: QUERY_LIMITS.cost, ignoreIntrospection: true, ...reportAsValidationError }),
+      maxAliasesRule({ n: QUERY_LIMITS.aliases, ...reportAsValidationError }),
     ],
     formatError: createErrorFormatter(log, config.production),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), introspectionPlugin, accessLogPlugin, statusPlugin],

@@ -23,7 +23,8 @@ export abstract class HubError extends GraphQLError {
 export class UnauthenticatedError extends HubError {
   readonly code = 'UNAUTHENTICATED' as const;
   constructor(message = 'Authentication required', reason?: string) {
-    super(message, { extensions: { code: 'UNAUTHENTICATED', ...(reason ? { reason } : {}) } });
+    // `http` is read and stripped by Apollo: errors raised while building the context answer 401.
+    super(message, { extensions: { code: 'UNAUTHENTICATED', ...(reason ? { reason } : {}), http: { status: 401 } } });
   }
 }
 

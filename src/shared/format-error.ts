@@ -22,7 +22,7 @@ const LIMIT_REASONS: [RegExp, string][] = [
   [/Query depth limit/i, 'QUERY_TOO_DEEP'],
   [/Aliases limit/i, 'TOO_MANY_ALIASES'],
   [/Query Cost limit/i, 'QUERY_TOO_COSTLY'],
-  [/more th[ae]n \d+ tokens/i, 'TOO_MANY_TOKENS'],
+  [/contains more th\w+ \d+ tokens/i, 'TOO_MANY_TOKENS'],
 ];
 
 /**

@@ -48,7 +48,8 @@ describe('citizen ID number (GB 11643-1999)', () => {
     const rng = createRng(42);
     for (let i = 0; i < 5000; i++) {
       const female = rng.chance(0.5);
-      const birth = `${rng.int(1950, 2005)}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}`;
+      const pad2 = (n: number): string => String(n).padStart(2, '0');
+      const birth = `${rng.int(1950, 2005)}${pad2(rng.int(1, 12))}${pad2(rng.int(1, 28))}`;
       const id = makeIdCard('310116', birth, rng.int(0, 999), female);
       expect(isValidIdCard(id)).toBe(true);
       expect(id.slice(0, 14)).toBe('310116' + birth);

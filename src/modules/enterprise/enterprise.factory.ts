@@ -121,141 +121,60 @@ const SHANGHAI_DISTRICTS: Readonly<Record<string, string>> = {
   '310151': '崇明区',
 };
 
+/** Space-separated words → array; keeps the tables below compact. */
+function words(list: string): readonly string[] {
+  return list.split(' ');
+}
+
 /** Industry words (行业表述) of 企业 names, by GB/T 4754-2017 section. */
 const INDUSTRY_WORDS: Readonly<Record<string, readonly string[]>> = {
-  A: ['农业发展', '农业科技', '生态农业', '苗木', '水产养殖', '果蔬种植'],
-  B: ['矿业', '砂石', '石材'],
-  C: [
-    '机械制造',
-    '化工科技',
-    '食品',
-    '服装',
-    '新材料',
-    '印务',
-    '电子科技',
-    '塑料制品',
-    '精密机械',
-    '汽车零部件',
-    '制药',
-    '包装材料',
-    '五金制品',
-    '纺织',
-    '金属制品',
-    '环保设备',
-    '电气',
-    '模具',
-    '家具',
-    '涂料',
-    '橡塑制品',
-    '光电科技',
-  ],
-  D: ['新能源', '燃气', '热电', '供水'],
-  E: ['建设工程', '建筑装饰工程', '安装工程', '市政工程', '建筑劳务', '钢结构工程', '防水工程'],
-  F: [
-    '贸易',
-    '商贸',
-    '进出口',
-    '实业',
-    '建材',
-    '五金交电',
-    '医疗器械',
-    '化工',
-    '钢材',
-    '电子商务',
-    '农副产品',
-    '汽车销售',
-    '食品销售',
-  ],
-  G: ['物流', '运输', '仓储', '货运代理', '国际货运代理', '冷链物流'],
-  H: ['餐饮管理', '酒店管理', '餐饮', '宾馆'],
-  I: ['信息技术', '软件', '网络科技', '数据科技', '智能科技', '通信技术'],
-  J: ['融资租赁', '小额贷款', '典当', '保险代理'],
-  K: ['房地产开发', '物业管理', '置业', '房地产经纪'],
-  L: [
-    '企业管理',
-    '商务咨询',
-    '人力资源',
-    '投资管理',
-    '会展服务',
-    '广告',
-    '企业管理咨询',
-    '供应链管理',
-  ],
-  M: ['检测技术', '工程设计', '生物科技', '环境科技', '工程技术', '检验检测', '测绘'],
-  N: ['园林绿化', '环境治理', '环卫服务', '景区管理'],
-  O: ['家政服务', '汽车维修', '保洁服务', '洗涤服务', '家电维修'],
-  P: ['职业技能培训', '驾驶员培训'],
-  Q: ['养老服务', '门诊部', '护理院'],
-  R: ['文化传播', '体育发展', '影视文化', '文化艺术', '健身服务', '演艺'],
-  S: ['社会服务'],
-  T: ['国际交流'],
+  A: words('农业发展 农业科技 生态农业 苗木 水产养殖 果蔬种植'),
+  B: words('矿业 砂石 石材'),
+  C: words(
+    '机械制造 化工科技 食品 服装 新材料 印务 电子科技 塑料制品 精密机械 汽车零部件 制药 ' +
+      '包装材料 五金制品 纺织 金属制品 环保设备 电气 模具 家具 涂料 橡塑制品 光电科技',
+  ),
+  D: words('新能源 燃气 热电 供水'),
+  E: words('建设工程 建筑装饰工程 安装工程 市政工程 建筑劳务 钢结构工程 防水工程'),
+  F: words(
+    '贸易 商贸 进出口 实业 建材 五金交电 医疗器械 化工 钢材 电子商务 农副产品 汽车销售 食品销售',
+  ),
+  G: words('物流 运输 仓储 货运代理 国际货运代理 冷链物流'),
+  H: words('餐饮管理 酒店管理 餐饮 宾馆'),
+  I: words('信息技术 软件 网络科技 数据科技 智能科技 通信技术'),
+  J: words('融资租赁 小额贷款 典当 保险代理'),
+  K: words('房地产开发 物业管理 置业 房地产经纪'),
+  L: words('企业管理 商务咨询 人力资源 投资管理 会展服务 广告 企业管理咨询 供应链管理'),
+  M: words('检测技术 工程设计 生物科技 环境科技 工程技术 检验检测 测绘'),
+  N: words('园林绿化 环境治理 环卫服务 景区管理'),
+  O: words('家政服务 汽车维修 保洁服务 洗涤服务 家电维修'),
+  P: words('职业技能培训 驾驶员培训'),
+  Q: words('养老服务 门诊部 护理院'),
+  R: words('文化传播 体育发展 影视文化 文化艺术 健身服务 演艺'),
+  // S and T have weight 0 for enterprises; words only so every section has an entry.
+  S: words('社会服务'),
+  T: words('国际交流'),
 };
 
 /** Section weights (per mille) for 企业 ('91'), roughly an industrial suburb's register. */
-const COMPANY_SECTION_WEIGHTS: readonly [string, number][] = [
-  ['A', 30],
-  ['B', 3],
-  ['C', 220],
-  ['D', 7],
-  ['E', 60],
-  ['F', 250],
-  ['G', 50],
-  ['H', 30],
-  ['I', 40],
-  ['J', 5],
-  ['K', 20],
-  ['L', 120],
-  ['M', 80],
-  ['N', 15],
-  ['O', 30],
-  ['P', 5],
-  ['Q', 5],
-  ['R', 30],
-];
-
-/** 个体工商户 ('92') words; each ends in a shop form (店 / 商行 / 部 …). GB 32100-2015 prefix 9-2. */
-const INDIVIDUAL_WORDS: Readonly<Record<string, readonly string[]>> = {
-  C: ['服装加工店', '豆制品加工店', '五金加工部'],
-  F: [
-    '便利店',
-    '五金店',
-    '水果店',
-    '烟杂店',
-    '副食品商行',
-    '建材商行',
-    '服装店',
-    '日用品商行',
-    '茶叶店',
-    '电器商行',
-  ],
-  H: ['小吃店', '面馆', '饭店', '点心店', '农家乐'],
-  O: ['理发店', '美容店', '洗衣店', '汽车修理部', '家电维修部', '摄影部'],
+const COMPANY_SECTION_WEIGHTS: Readonly<Record<string, number>> = {
+  ...{ A: 30, B: 3, C: 220, D: 7, E: 60, F: 250, G: 50, H: 30, I: 40 },
+  ...{ J: 5, K: 20, L: 120, M: 80, N: 15, O: 30, P: 5, Q: 5, R: 30 },
 };
-const INDIVIDUAL_SECTION_WEIGHTS: readonly [string, number][] = [
-  ['C', 3],
-  ['F', 55],
-  ['H', 25],
-  ['O', 17],
-];
+
+/** 个体工商户 ('92') words, each ending in a shop form (店, 商行, 部 …). GB 32100-2015 9-2. */
+const INDIVIDUAL_WORDS: Readonly<Record<string, readonly string[]>> = {
+  C: words('服装加工店 豆制品加工店 五金加工部'),
+  F: words('便利店 五金店 水果店 烟杂店 副食品商行 建材商行 服装店 日用品商行 茶叶店 电器商行'),
+  H: words('小吃店 面馆 饭店 点心店 农家乐'),
+  O: words('理发店 美容店 洗衣店 汽车修理部 家电维修部 摄影部'),
+};
+const INDIVIDUAL_SECTION_WEIGHTS: Readonly<Record<string, number>> = { C: 3, F: 55, H: 25, O: 17 };
 
 /** 农民专业合作社 ('93') words. GB 32100-2015 prefix 9-3. */
-const COOPERATIVE_WORDS: readonly string[] = [
-  '蔬果',
-  '果蔬',
-  '水稻',
-  '粮食',
-  '草莓',
-  '葡萄',
-  '蜜梨',
-  '黄桃',
-  '西甜瓜',
-  '水产养殖',
-  '生猪养殖',
-  '农机',
-  '花卉苗木',
-  '蟠桃',
-  '食用菌',
-];
+const COOPERATIVE_WORDS = words(
+  '蔬果 果蔬 水稻 粮食 草莓 葡萄 蜜梨 黄桃 西甜瓜 水产养殖 生猪养殖 农机 花卉苗木 蟠桃 食用菌',
+);
 
 /** Exposed so tests can prove the name-uniqueness argument; not for other callers. */
 export const ENTERPRISE_NAME_TABLES = {
@@ -410,11 +329,14 @@ function tradeName(index: number): string {
 
 // ---------------------------------------------------------------------------------------------
 
-function cumulative(weights: readonly [string, number][]): { keys: string[]; cum: number[] } {
+function cumulative(weights: Readonly<Record<string, number>>): {
+  keys: string[];
+  cum: number[];
+} {
   const keys: string[] = [];
   const cum: number[] = [];
   let total = 0;
-  for (const [k, w] of weights) {
+  for (const [k, w] of Object.entries(weights)) {
     total += w;
     keys.push(k);
     cum.push(total);
@@ -436,6 +358,9 @@ const ROUND_CAPITALS: readonly number[] = [
   10, 30, 50, 100, 100, 200, 300, 500, 500, 800, 1000, 1000, 2000, 3000, 5000, 10000,
 ];
 
+const COOPERATIVE_CAPITALS: readonly number[] = [10, 20, 50, 100, 200, 300, 500];
+const JOINT_STOCK_CAPITALS: readonly number[] = [5000, 8000, 10000, 20000, 30000, 50000];
+
 /** Integer cents → 'N.NN'. */
 function formatMoney(cents: number): string {
   const c = cents % 100;
@@ -444,8 +369,8 @@ function formatMoney(cents: number): string {
 
 function capital(rng: Rng, prefix: string, joint: boolean): string {
   if (prefix === '92') return formatMoney(rng.int(1, 50) * 10_000);
-  if (prefix === '93') return formatMoney(rng.pick([10, 20, 50, 100, 200, 300, 500]) * 100);
-  if (joint) return formatMoney(rng.pick([5000, 8000, 10000, 20000, 30000, 50000]) * 100);
+  if (prefix === '93') return formatMoney(rng.pick(COOPERATIVE_CAPITALS) * 100);
+  if (joint) return formatMoney(rng.pick(JOINT_STOCK_CAPITALS) * 100);
   if (rng.chance(0.85)) return formatMoney(rng.pick(ROUND_CAPITALS) * 100);
   return formatMoney(rng.int(1_000, 2_000_000));
 }
@@ -491,7 +416,8 @@ function address(rng: Rng, districtCode: string): string {
 
 /**
  * One synthetic enterprise. Deterministic in (rng state, index, districtCode); USCC and name are
- * unique across indexes 0 … MAX_ENTERPRISE_INDEX − 1 whatever the rng.
+ * unique across indexes 0 … MAX_ENTERPRISE_INDEX − 1 whatever the rng. Rows of different
+ * districts differ in USCC but may share names: give each district its own index range.
  * @throws RangeError on an index out of range or a district code that is not 6 digits.
  */
 export function makeEnterpriseRow(
@@ -502,7 +428,7 @@ export function makeEnterpriseRow(
   if (!(index >= 0 && index < MAX_ENTERPRISE_INDEX && index % 1 === 0)) {
     throw new RangeError(`enterprise index ${index} out of range`);
   }
-  // Registration category, GB 32100-2015 position 2 under 9 (工商): 1 企业, 2 个体工商户, 3 农民专业合作社.
+  // GB 32100-2015 position 2 under 9 (工商): 1 企业, 2 个体工商户, 3 农民专业合作社.
   const k = rng.next();
   const prefix = k < 0.9 ? '91' : k < 0.97 ? '92' : '93';
 
@@ -527,7 +453,8 @@ export function makeEnterpriseRow(
     name = `上海${brand}${word}${form}`;
   } else if (prefix === '92') {
     industryCode = weighted(rng, INDIVIDUAL_SECTIONS);
-    name = `${SHANGHAI_DISTRICTS[districtCode] ?? ''}${brand}${rng.pick(INDIVIDUAL_WORDS[industryCode])}`;
+    const district = SHANGHAI_DISTRICTS[districtCode] ?? '';
+    name = district + brand + rng.pick(INDIVIDUAL_WORDS[industryCode]);
   } else {
     industryCode = 'A';
     name = `上海${brand}${rng.pick(COOPERATIVE_WORDS)}专业合作社`;
