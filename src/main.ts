@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await server.stop();
+      log.info('requests drained, access log flushed');
       await db.close();
       log.info('stopped');
       process.exit(0);

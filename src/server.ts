@@ -152,6 +152,7 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
   const apollo = new ApolloServer<HubContext>({
     schema,
     introspection: true,
+    stopOnTerminationSignals: false, // main.ts owns SIGTERM: drain, flush the access log, close the ORM
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
     validationRules: [
