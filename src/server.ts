@@ -7,6 +7,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import express from 'express';
+import { Kind } from 'graphql';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -128,7 +129,7 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
         async didResolveOperation({ operation, contextValue }) {
           if (!config.production || contextValue.viewer.role === 'PLATFORM_ADMIN') return;
           const introspects = !!operation && operation.selectionSet.selections.some(
-            (s) => s.kind === 'Field' && (s.name.value === '__schema' || s.name.value === '__type'),
+            (s) => s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type'),
           );
           if (introspects) throw new ForbiddenError('Introspection is available to platform administrators only', { reason: 'INTROSPECTION' });
         },

@@ -4,6 +4,7 @@ import type { EnterpriseSeedRow } from '@/modules/enterprise/enterprise.factory'
 import { DEMO_ORGANIZATIONS } from '@/modules/organization/organizations.demo';
 import type { OrganizationSeed } from '@/modules/organization/organizations.demo';
 import { createRng } from '@/shared/random';
+import { seedDemoCreditRecords } from './demo-records';
 
 export const DEMO_SEED = 20261126;
 export const DEMO_ENTERPRISES = 320;
@@ -61,7 +62,7 @@ export async function seedEnterprises(
   const start = opts.start ?? 0;
   for (let i = 0; i < count; i += BATCH) {
     const n = Math.min(BATCH, count - i);
-    const batch: EnterpriseSeedRow[] = new Array(n);
+    const batch = new Array<EnterpriseSeedRow>(n);
     for (let j = 0; j < n; j++) {
       const index = start + i + j;
       batch[j] = makeEnterpriseRow(createRng((opts.seed ?? DEMO_SEED) ^ index), index, opts.districtCode);
@@ -73,7 +74,8 @@ export async function seedEnterprises(
 
 /**
  * The demo data set loaded on the first start of an empty database: the district's departments,
- * three banks, a guarantee agency, a credit agency and 320 Jinshan enterprises.
+ * three banks, a guarantee agency, a credit agency and 320 Jinshan enterprises, with credit
+ * records of every kind and financing data (src/db/demo-records.ts).
  */
 export async function loadDemoDataIfEmpty(knex: Knex): Promise<boolean> {
   const res = await knex.raw<{ rows: { n: string }[] }>('select count(*) as n from enterprise');
@@ -82,6 +84,7 @@ export async function loadDemoDataIfEmpty(knex: Knex): Promise<boolean> {
     await insertOrganizations(trx, DEMO_ORGANIZATIONS);
     await seedEnterprises(trx, DEMO_ENTERPRISES);
     await seedDemoConsents(trx);
+    await seedDemoCreditRecords(trx);
   });
   return true;
 }

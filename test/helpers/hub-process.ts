@@ -38,7 +38,7 @@ export async function startHubProcess(env: Record<string, string>, timeoutMs = 9
         child: p.child,
         port,
         url: `http://127.0.0.1:${port}/graphql`,
-        output: p.output,
+        output: () => p.output(),
         async stop() {
           p.child.kill('SIGTERM');
           return p.exited;
