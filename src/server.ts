@@ -113,7 +113,9 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
               response.http.status = 503;
             }
           }
-          const outcome = !errors?.length ? 'ok' : body.kind === 'single' && body.singleResult.data ? 'partial' : 'error';
+          const data = body.kind === 'single' ? body.singleResult.data : null;
+          const served = !!data && Object.values(data).some((v) => v !== null);
+          const outcome = !errors?.length ? 'ok' : served ? 'partial' : 'error';
           const op = operationName ?? 'anonymous';
           metrics.requests.inc({ operation: op, outcome });
           metrics.latency.observe({ operation: op }, Number(process.hrtime.bigint() - started) / 1e9);
