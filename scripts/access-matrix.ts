@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { POLICY } from '@/access/policy';
 import { ROLES } from '@/access/roles';
 import { describeRule } from '@/access/rules';
+import { describeRowRule, ROW_POLICY } from '@/access/row-policy';
 
 export const MATRIX_PATH = resolve(__dirname, '../docs/access-matrix.md');
 
@@ -32,6 +33,25 @@ export function renderAccessMatrix(): string {
     const p = POLICY[c]!;
     const cells = ROLES.map((r) => describeRule(p.roles[r]));
     lines.push(`| \`${c}\`${p.protected ? ' 🔒' : ''} | ${cells.join(' | ')} | ${p.note ?? ''} |`);
+  }
+  lines.push(
+    '',
+    '## Row policy',
+    '',
+    'Which rows of a list each role sees at all (`src/access/row-policy.ts`); the field table above then',
+    'governs each field of a visible row. **all** every row · **none** no row · **own** rows about the',
+    "caller's own enterprise · **consent(S)** rows of enterprises whose active consent covers the caller,",
+    'scope S and the declared purpose · a predicate name: see its meaning below the table.',
+    '',
+    `| type | ${ROLES.join(' | ')} | why |`,
+    `|---|${ROLES.map(() => '---').join('|')}|---|`,
+  );
+  for (const [type, p] of Object.entries(ROW_POLICY).sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`| \`${type}\` | ${ROLES.map((r) => describeRowRule(p.roles[r])).join(' | ')} | ${p.note ?? ''} |`);
+  }
+  for (const [type, p] of Object.entries(ROW_POLICY).sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push('', `Predicates of \`${type}\`:`, '');
+    for (const [name, meaning] of Object.entries(p.predicates)) lines.push(`- **${name}**: ${meaning}`);
   }
   return `${lines.join('\n')}\n`;
 }

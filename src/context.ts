@@ -7,9 +7,25 @@ import { AccessRecorder } from '@/audit/access-recorder';
 import type { Database } from '@/db/database';
 import { createEnterpriseLoaders } from '@/modules/enterprise/enterprise.loaders';
 import type { EnterpriseLoaders } from '@/modules/enterprise/enterprise.loaders';
+import { createCreditRecordLoaders } from '@/modules/credit-record/credit-record.loaders';
+import type { CreditRecordLoaders } from '@/modules/credit-record/credit-record.loaders';
+import { createFinancingDataLoaders } from '@/modules/financing-data/financing-data.loaders';
+import type { FinancingDataLoaders } from '@/modules/financing-data/financing-data.loaders';
+import { createCalendarFromEnv } from '@/shared/calendar';
+import type { WorkingDayCalendar } from '@/shared/calendar';
 
 /** Per-request loaders: a fresh set for every request (the dataloader README's rule). */
-export type Loaders = EnterpriseLoaders;
+export type Loaders = EnterpriseLoaders & CreditRecordLoaders & FinancingDataLoaders;
+
+let defaultCalendar: WorkingDayCalendar | undefined;
+/**
+ * The working-day calendar (immutable, not user-specific, so one per process). Built on first use
+ * from HUB_CALENDAR_FILE; main.ts may build it at start to fail fast on a bad file.
+ */
+export function processCalendar(): WorkingDayCalendar {
+  defaultCalendar ??= createCalendarFromEnv();
+  return defaultCalendar;
+}
 
 /** Everything per request. Nothing user-specific is module-global. */
 export interface HubContext {
@@ -24,12 +40,15 @@ export interface HubContext {
   readonly access: AccessRecorder;
   readonly log: Logger;
   readonly now: () => Date;
+  /** Working days for 工作日 deadlines (双公示 timeliness, objection and repair limits). */
+  readonly calendar: WorkingDayCalendar;
 }
 
 export interface ContextDeps {
   db: Database;
   log: Logger;
   now?: () => Date;
+  calendar?: WorkingDayCalendar;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -47,10 +66,11 @@ export function createContext(deps: ContextDeps, viewer: Viewer, requestId: stri
     viewer,
     em: deps.db.orm.em.fork(),
     knex,
-    loaders: { ...createEnterpriseLoaders(knex) },
+    loaders: { ...createEnterpriseLoaders(knex), ...createCreditRecordLoaders(knex), ...createFinancingDataLoaders(knex) },
     consents: new ConsentChecker(knex, viewer, now),
     access: new AccessRecorder(viewer, requestId),
     log: deps.log.child({ reqId: requestId }),
     now,
+    calendar: deps.calendar ?? processCalendar(),
   };
 }

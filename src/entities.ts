@@ -1,6 +1,16 @@
 import { ConsentEntity } from '@/modules/consent/consent.entity';
+import { CreditRecordEntity } from '@/modules/credit-record/credit-record.entity';
+import { FinancingDataEntity } from '@/modules/financing-data/financing-data.entity';
+import { IngestionFactEntity } from '@/modules/ingestion/ingestion.entity';
 import { EnterpriseEntity } from '@/modules/enterprise/enterprise.entity';
 import { OrganizationEntity } from '@/modules/organization/organization.entity';
 
 /** Every persistence entity; modules add theirs here. */
-export const ENTITIES = [EnterpriseEntity, OrganizationEntity, ConsentEntity];
+export const ENTITIES = [
+  EnterpriseEntity,
+  OrganizationEntity,
+  ConsentEntity,
+  CreditRecordEntity,
+  FinancingDataEntity,
+  IngestionFactEntity,
+];

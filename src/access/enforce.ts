@@ -12,10 +12,18 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 /** The outcome of a rule for one value: serve it (perhaps masked, perhaps under a consent) or deny. */
 type Outcome =
-  | { serve: true; mask: Rule | null; consentId: string | null }
+  | { serve: true; mask: Rule | null; consentId: string | null; isPublic?: boolean }
   | { serve: false; reason: string; scope?: string };
 
 const SERVE: Outcome = { serve: true, mask: null, consentId: null };
+
+/** Tries the rules in order; the first that serves wins, else the last denial. */
+function decideAny(rules: readonly Rule[], i: number, ctx: HubContext, parent: Governed | undefined): Outcome | Promise<Outcome> {
+  const o = decide(rules[i]!, ctx, parent);
+  const next = (x: Outcome): Outcome | Promise<Outcome> =>
+    x.serve || i === rules.length - 1 ? x : decideAny(rules, i + 1, ctx, parent);
+  return o instanceof Promise ? o.then(next) : next(o);
+}
 
 export class UnclassifiedFieldError extends Error {
   constructor(coordinates: string[]) {
@@ -56,9 +64,17 @@ function decide(rule: Rule, ctx: HubContext, parent: Governed | undefined): Outc
       if (!subject || ctx.viewer.org !== subject) return { serve: false, reason: 'NOT_OWN' };
       return decide(rule.then, ctx, parent);
     }
-    case 'publicWindow':
+    case 'publicWindow': {
       if (parent?.publiclyVisible !== true) return { serve: false, reason: 'OUTSIDE_PUBLICITY_WINDOW' };
-      return decide(rule.then, ctx, parent);
+      // Served because it is public right now: a public value is not an access to protected data,
+      // so it is not written to the access log (the same value is on 信用中国 for anyone).
+      const markPublic = (o: Outcome): Outcome => (o.serve ? { ...o, isPublic: true } : o);
+      const inner = decide(rule.then, ctx, parent);
+      return inner instanceof Promise ? inner.then(markPublic) : markPublic(inner);
+    }
+    case 'anyOf':
+      if (rule.rules.length === 0) return { serve: false, reason: 'ROLE' };
+      return decideAny(rule.rules, 0, ctx, parent);
     case 'consent': {
       const subject = parent?.subjectUscc;
       if (!subject) return { serve: false, reason: 'CONSENT_REQUIRED', scope: rule.scope };
@@ -119,7 +135,7 @@ export function applyFieldPolicy(schema: GraphQLSchema, policy: Readonly<Record<
         const value = original(parent, args as Record<string, unknown>, ctx, info);
         const finish = (v: unknown) => {
           if (v === null || v === undefined) return v;
-          if (isProtected) ctx.access.record(parent.subjectUscc, coordinate, outcome.consentId);
+          if (isProtected && !outcome.isPublic) ctx.access.record(parent.subjectUscc, coordinate, outcome.consentId);
           return outcome.mask && outcome.mask.kind === 'mask' ? applyMask(outcome.mask.mask, v) : v;
         };
         return value instanceof Promise ? value.then(finish) : finish(value);

@@ -14,7 +14,8 @@ export type Rule =
   | { readonly kind: 'mask'; readonly mask: MaskName }
   | { readonly kind: 'own'; readonly then: Rule }
   | { readonly kind: 'consent'; readonly scope: ConsentScope; readonly then: Rule }
-  | { readonly kind: 'publicWindow'; readonly then: Rule };
+  | { readonly kind: 'publicWindow'; readonly then: Rule }
+  | { readonly kind: 'anyOf'; readonly rules: readonly Rule[] };
 
 export interface FieldPolicy {
   /**
@@ -34,6 +35,12 @@ export const mask = (m: MaskName): Rule => ({ kind: 'mask', mask: m });
 export const own = (then: Rule = allow): Rule => ({ kind: 'own', then });
 export const consent = (scope: ConsentScope, then: Rule = allow): Rule => ({ kind: 'consent', scope, then });
 export const publicWindow = (then: Rule = allow): Rule => ({ kind: 'publicWindow', then });
+/**
+ * The first rule that serves wins: `anyOf(publicWindow(), consent('CREDIT_RECORDS'))` serves a
+ * public record to anyone and a non-public one only under consent. Denied with the last rule's
+ * reason when none serves.
+ */
+export const anyOf = (...rules: Rule[]): Rule => ({ kind: 'anyOf', rules });
 
 /**
  * The parent object of a governed field: the enterprise the value is about, and for records with
@@ -62,5 +69,7 @@ export function describeRule(rule: Rule | undefined): string {
         : `consent(${rule.scope}) → ${describeRule(rule.then)}`;
     case 'publicWindow':
       return rule.then.kind === 'allow' ? 'public window' : `public window → ${describeRule(rule.then)}`;
+    case 'anyOf':
+      return rule.rules.map((r) => describeRule(r)).join(' or ');
   }
 }

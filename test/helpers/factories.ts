@@ -68,3 +68,124 @@ export const ORG = {
   guarantor: 'GUAR-SHFUND',
   marketRegulator: 'JS-SCJG',
 } as const;
+
+// ── Credit records (issue 3) ─────────────────────────────────────────────────────────────────
+// (appended section; its import stays here so the foundation part above is untouched)
+import { publicityWindow } from '@/config/publicity-rules';
+import type { CreditRecordKindValue } from '@/config/publicity-rules';
+
+/** A valid 行政处罚 row for ingestCreditRecords; override any field. */
+export function penaltyRowInput(uscc: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    sourceRecordId: `CF-${randomInt(1e9)}`,
+    kind: 'ADMINISTRATIVE_PENALTY',
+    uscc,
+    documentNumber: `金市监案处〔2026〕${randomInt(1e4)}号`,
+    decisionDate: '2026-10-15',
+    severity: 'GENERAL',
+    violationType: '虚假宣传',
+    facts: '当事人在其经营场所宣传资料中使用未经证实的功效用语。',
+    basis: '《中华人民共和国反不正当竞争法》第二十条第一款',
+    penaltyCategories: ['FINE'],
+    content: '罚款人民币贰万元整',
+    fineAmount: '2.00',
+    ...overrides,
+  };
+}
+
+/** A valid 行政许可 row for ingestCreditRecords. */
+export function licenceRowInput(uscc: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    sourceRecordId: `XK-${randomInt(1e9)}`,
+    kind: 'ADMINISTRATIVE_LICENCE',
+    uscc,
+    documentNumber: `JY3${randomInt(1e9)}`,
+    decisionDate: '2026-09-01',
+    licenceCategory: '普通',
+    certificateName: '食品经营许可证',
+    licenceNumber: `JY331011600${randomInt(1e5)}`,
+    content: '预包装食品销售（含冷藏冷冻食品）',
+    validFrom: '2026-09-01',
+    validUntil: '2031-08-31',
+    ...overrides,
+  };
+}
+
+export interface CreditRecordSpec {
+  enterpriseUscc: string;
+  kind?: string;
+  department?: string;
+  severity?: 'MINOR' | 'GENERAL' | 'SERIOUS' | null;
+  decisionDate: string;
+  summaryProcedure?: boolean;
+  repairedAt?: Date | null;
+  disputedAt?: Date | null;
+  content?: string;
+  receivedAt?: Date;
+}
+
+/**
+ * Inserts a current credit record directly (for visibility tests that need a repaired or
+ * disputed record before those workflows exist). The window comes from the same pure function as
+ * ingestion uses.
+ */
+export async function createCreditRecord(knex: Knex, spec: CreditRecordSpec): Promise<{ recordId: string; sourceRecordId: string }> {
+  const kind = (spec.kind ?? 'ADMINISTRATIVE_PENALTY') as CreditRecordKindValue;
+  const severity = spec.severity === undefined ? 'GENERAL' : spec.severity;
+  const w = publicityWindow(kind, severity, spec.decisionDate, spec.summaryProcedure ?? false);
+  const sourceRecordId = `T-${randomInt(1e12)}`;
+  const res = await knex.raw<{ rows: { record_id: string }[] }>(
+    `insert into credit_record (record_id, version, enterprise_uscc, kind, department, source_record_id, domain,
+        document_number, decision_date, severity, summary_procedure, rule_version, publication, publicity_end_date,
+        earliest_repair_date, penalty_categories, details, content_hash, received_at, repaired_at, disputed_at)
+     values (gen_random_uuid(), 1, ?, ?, ?, ?, '市场监管', ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?, ?, ?, ?)
+     returning record_id`,
+    [
+      spec.enterpriseUscc,
+      kind,
+      spec.department ?? 'JS-SCJG',
+      sourceRecordId,
+      `金市监案处〔${spec.decisionDate.slice(0, 4)}〕${randomInt(1e4)}号`,
+      spec.decisionDate,
+      severity,
+      spec.summaryProcedure ?? false,
+      w.ruleVersion,
+      w.publication,
+      w.publicityEndDate,
+      w.earliestRepairDate,
+      kind === 'ADMINISTRATIVE_PENALTY' ? ['WARNING'] : null,
+      JSON.stringify({ content: spec.content ?? '警告', violationType: '未按规定公示年报', facts: '事实', basis: '依据' }),
+      'f'.repeat(64),
+      spec.receivedAt ?? new Date(),
+      spec.repairedAt ?? null,
+      spec.disputedAt ?? null,
+    ] as never[],
+  );
+  return { recordId: res.rows[0]!.record_id, sourceRecordId };
+}
+
+/** Inserts a current financing-data row directly. */
+export async function createFinancingData(
+  knex: Knex,
+  uscc: string,
+  row: { category: string; period: string; item?: string; taxCreditGrade?: string; headcount?: number; monthsInArrears?: number; housingFundStatus?: string; arrearsYuan?: string },
+): Promise<void> {
+  await knex.raw(
+    `insert into financing_data (record_id, version, enterprise_uscc, department, source_record_id, category, period, item,
+        tax_credit_grade, headcount, months_in_arrears, housing_fund_status, arrears_yuan, content_hash, received_at)
+     values (gen_random_uuid(), 1, ?, 'JS-SWJ', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
+    [
+      uscc,
+      `${row.category}:${uscc}:${row.period}:${row.item ?? ''}`,
+      row.category,
+      row.period,
+      row.item ?? '',
+      row.taxCreditGrade ?? null,
+      row.headcount ?? null,
+      row.monthsInArrears ?? null,
+      row.housingFundStatus ?? null,
+      row.arrearsYuan ?? null,
+      'f'.repeat(64),
+    ] as never[],
+  );
+}

@@ -14,7 +14,7 @@ export class ConsentResolver {
   }
 
   @Mutation(() => Consent, { description: 'Grant an organization a purpose-bound, time-limited consent (信用查询授权).' })
-  grantConsent(@Arg('input', () => GrantConsentInput) input: GrantConsentInput, @Ctx() ctx: HubContext): Promise<Consent> {
+  grantConsent(@Arg('input', () => GrantConsentInput, { description: 'Who, for what purpose, which data, until when.' }) input: GrantConsentInput, @Ctx() ctx: HubContext): Promise<Consent> {
     return consentService.grant(ctx, input);
   }
 

@@ -1,3 +1,4 @@
 export { EnterpriseResolver } from './enterprise.resolver';
 export { EnterpriseEntity } from './enterprise.entity';
 export { enterpriseService } from './enterprise.service';
+export { Enterprise } from './enterprise.types';

@@ -1,0 +1,202 @@
+import type { HubContext } from '@/context';
+import type { ConsentScope, Role } from './roles';
+
+/**
+ * THE row policy: for each governed list type and role, WHICH rows the role may see at all. The
+ * field policy (policy.ts) then decides what each field of a visible row shows. Services never
+ * test roles themselves: they ask `compileRowFilter` for a SQL predicate (list queries) or
+ * `rowVisible` for one row (single lookups), so the list a role gets and the rows it could open
+ * one by one always agree.
+ *
+ * A role not listed sees no rows (deny by default). `npm run access-matrix` prints this table
+ * beside the field table.
+ */
+export type RowRule =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'none' }
+  /** A named predicate the owning module defines for its table (e.g. publiclyVisible). */
+  | { readonly kind: 'where'; readonly predicate: string }
+  /** Only rows about the viewer's own enterprise (viewer.org = the row's subject USCC). */
+  | { readonly kind: 'own'; readonly then: RowRule }
+  /** Only rows of enterprises that granted the viewer an active consent of this scope and purpose. */
+  | { readonly kind: 'consent'; readonly scope: ConsentScope; readonly then: RowRule }
+  | { readonly kind: 'anyOf'; readonly rules: readonly RowRule[] }
+  | { readonly kind: 'allOf'; readonly rules: readonly RowRule[] };
+
+export const rows = {
+  all: { kind: 'all' } as RowRule,
+  none: { kind: 'none' } as RowRule,
+  where: (predicate: string): RowRule => ({ kind: 'where', predicate }),
+  own: (then: RowRule = { kind: 'all' }): RowRule => ({ kind: 'own', then }),
+  consent: (scope: ConsentScope, then: RowRule = { kind: 'all' }): RowRule => ({ kind: 'consent', scope, then }),
+  anyOf: (...rules: RowRule[]): RowRule => ({ kind: 'anyOf', rules }),
+  allOf: (...rules: RowRule[]): RowRule => ({ kind: 'allOf', rules }),
+} as const;
+
+export interface RowPolicy {
+  readonly roles: Readonly<Partial<Record<Role, RowRule>>>;
+  /** The named predicates the rules use, with what they mean (printed in the access matrix). */
+  readonly predicates: Readonly<Record<string, string>>;
+  readonly note?: string;
+}
+
+const publiclyVisible = rows.where('publiclyVisible');
+const notRepaired = rows.where('notRepaired');
+
+export const ROW_POLICY: Readonly<Record<string, RowPolicy>> = {
+  CreditRecord: {
+    predicates: {
+      publiclyVisible:
+        'licences and honours always; penalties, coercion, list entries and breaches only inside their publicity window and never after a repair (36号令 art. 3 终止公示); criminal judgments and summary-procedure penalties never',
+      notRepaired: 'no approved credit repair (36号令 art. 3: a repaired record is no longer shared)',
+    },
+    roles: {
+      PUBLIC: publiclyVisible,
+      ANALYST: publiclyVisible,
+      // Approvers decide 告知承诺 eligibility through commitmentEligibility, which applies its own
+      // rule; in the record list they are the public.
+      APPROVER: publiclyVisible,
+      // Guarantors get financing data under consent, not credit records.
+      GUARANTOR: publiclyVisible,
+      PLATFORM_ADMIN: publiclyVisible,
+      ENTERPRISE: rows.anyOf(publiclyVisible, rows.own(rows.all)),
+      // Sharing with financial institutions and credit agencies stops at repair, consent or not
+      // (36号令 art. 3 停止共享).
+      BANK: rows.anyOf(publiclyVisible, rows.consent('CREDIT_RECORDS', notRepaired)),
+      CREDIT_AGENCY: rows.anyOf(publiclyVisible, rows.consent('CREDIT_RECORDS', notRepaired)),
+      REGULATOR: rows.all,
+    },
+    note: 'the enterprise itself and regulators see the whole history, marked; banks and agencies the public records plus, under consent CREDIT_RECORDS, unrepaired non-public ones',
+  },
+};
+
+// ── Compiling to SQL ──────────────────────────────────────────────────────────────────────────
+
+export interface SqlFragment {
+  sql: string;
+  bindings: unknown[];
+}
+
+/** How one table answers the policy's questions. */
+export interface RowAdapter<R> {
+  /** SQL expression of the row's subject USCC, e.g. `r.enterprise_uscc`. */
+  readonly subjectColumn: string;
+  readonly sql: Readonly<Record<string, (ctx: HubContext) => SqlFragment>>;
+  readonly test: Readonly<Record<string, (row: R, ctx: HubContext) => boolean>>;
+  readonly subjectOf: (row: R) => string;
+}
+
+function rowRuleOf(type: string, role: Role): RowRule {
+  return ROW_POLICY[type]?.roles[role] ?? rows.none;
+}
+
+function consentScopes(rule: RowRule, out: Set<ConsentScope>): Set<ConsentScope> {
+  if (rule.kind === 'consent') {
+    out.add(rule.scope);
+    consentScopes(rule.then, out);
+  } else if (rule.kind === 'own') consentScopes(rule.then, out);
+  else if (rule.kind === 'anyOf' || rule.kind === 'allOf') for (const r of rule.rules) consentScopes(r, out);
+  return out;
+}
+
+/**
+ * A SQL predicate selecting the rows the viewer may see among those of `subjects` (the enterprises
+ * of one batch). Consents are resolved first, one batched lookup for all subjects, so the predicate
+ * is plain SQL and the statement count does not depend on the number of subjects.
+ */
+export async function compileRowFilter<R>(
+  ctx: HubContext,
+  type: string,
+  adapter: RowAdapter<R>,
+  subjects: readonly string[],
+): Promise<SqlFragment> {
+  const rule = rowRuleOf(type, ctx.viewer.role);
+  const consented = new Map<ConsentScope, string[]>();
+  for (const scope of consentScopes(rule, new Set())) {
+    const ids = await Promise.all(subjects.map((s) => ctx.consents.find(s, scope)));
+    consented.set(scope, subjects.filter((_, i) => ids[i] !== null));
+  }
+  const compile = (r: RowRule): SqlFragment => {
+    switch (r.kind) {
+      case 'all':
+        return { sql: 'true', bindings: [] };
+      case 'none':
+        return { sql: 'false', bindings: [] };
+      case 'where': {
+        const f = adapter.sql[r.predicate];
+        if (!f) throw new Error(`row predicate ${type}.${r.predicate} has no SQL`);
+        return f(ctx);
+      }
+      case 'own': {
+        if (!ctx.viewer.org) return { sql: 'false', bindings: [] };
+        const inner = compile(r.then);
+        return { sql: `(${adapter.subjectColumn} = ? and ${inner.sql})`, bindings: [ctx.viewer.org, ...inner.bindings] };
+      }
+      case 'consent': {
+        const list = consented.get(r.scope) ?? [];
+        if (list.length === 0) return { sql: 'false', bindings: [] };
+        const inner = compile(r.then);
+        return { sql: `(${adapter.subjectColumn} = any(?::text[]) and ${inner.sql})`, bindings: [list, ...inner.bindings] };
+      }
+      case 'anyOf':
+      case 'allOf': {
+        if (r.rules.length === 0) return { sql: r.kind === 'anyOf' ? 'false' : 'true', bindings: [] };
+        const parts = r.rules.map(compile);
+        return {
+          sql: `(${parts.map((p) => p.sql).join(r.kind === 'anyOf' ? ' or ' : ' and ')})`,
+          bindings: parts.flatMap((p) => p.bindings),
+        };
+      }
+    }
+  };
+  return compile(rule);
+}
+
+/** The same policy for one row already loaded (single lookups). */
+export async function rowVisible<R>(ctx: HubContext, type: string, adapter: RowAdapter<R>, row: R): Promise<boolean> {
+  const check = async (r: RowRule): Promise<boolean> => {
+    switch (r.kind) {
+      case 'all':
+        return true;
+      case 'none':
+        return false;
+      case 'where': {
+        const f = adapter.test[r.predicate];
+        if (!f) throw new Error(`row predicate ${type}.${r.predicate} has no test`);
+        return f(row, ctx);
+      }
+      case 'own':
+        return !!ctx.viewer.org && adapter.subjectOf(row) === ctx.viewer.org && check(r.then);
+      case 'consent':
+        return (await ctx.consents.find(adapter.subjectOf(row), r.scope)) !== null && check(r.then);
+      case 'anyOf':
+        for (const x of r.rules) if (await check(x)) return true;
+        return false;
+      case 'allOf':
+        for (const x of r.rules) if (!(await check(x))) return false;
+        return true;
+    }
+  };
+  return check(rowRuleOf(type, ctx.viewer.role));
+}
+
+/** Renders a row rule for the access matrix. */
+export function describeRowRule(rule: RowRule | undefined): string {
+  if (!rule) return 'none';
+  switch (rule.kind) {
+    case 'all':
+      return 'all';
+    case 'none':
+      return 'none';
+    case 'where':
+      return rule.predicate;
+    case 'own':
+      return rule.then.kind === 'all' ? 'own' : `own → ${describeRowRule(rule.then)}`;
+    case 'consent':
+      return rule.then.kind === 'all' ? `consent(${rule.scope})` : `consent(${rule.scope}) → ${describeRowRule(rule.then)}`;
+    case 'anyOf':
+      return rule.rules.map(describeRowRule).join(' or ');
+    case 'allOf':
+      return rule.rules.map(describeRowRule).join(' and ');
+  }
+}
