@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@/config/env';
+import { processCalendar } from '@/context';
 import { openDatabase } from '@/db/database';
 import { DataDirLockedError } from '@/db/data-dir-lock';
 import { loadDemoDataIfEmpty } from '@/db/seed';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    processCalendar(); // a bad HUB_CALENDAR_FILE fails here, at start, not on the first deadline
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

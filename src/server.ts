@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -6,7 +7,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { createPubSub } from '@graphql-yoga/subscription';
 import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import { Kind } from 'graphql';
 import type { GraphQLError, ValidationContext } from 'graphql';
 import type { NextFunction, Request, Response } from 'express';
@@ -19,6 +23,7 @@ import type { HubConfig } from '@/config/env';
 import { createContext, requestIdFrom } from '@/context';
 import type { HubContext } from '@/context';
 import type { Database } from '@/db/database';
+import { DEFAULT_DISPATCHER_OPTIONS, EventBus, WebhookDispatcher } from '@/events';
 import { TokenVerifier } from '@/identity/jwt';
 import { createMetrics } from '@/observability/metrics';
 import { createSchema } from '@/schema';
@@ -39,6 +44,7 @@ export interface HubServer {
   httpServer: http.Server;
   apollo: ApolloServer<HubContext>;
   writer: AccessLogWriter;
+  dispatcher: WebhookDispatcher;
   /** Listens; resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
   /** Graceful: stop accepting, drain in-flight requests and the access-log writer. Does not close the DB. */
@@ -52,14 +58,26 @@ export interface ServerDeps {
   now?: () => Date;
 }
 
-function header(req: Request, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
+type HeaderGetter = (name: string) => string | undefined;
+
+function requestHeaders(req: Request): HeaderGetter {
+  return (name) => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
 }
 
-async function viewerFrom(req: Request, verifier: TokenVerifier): Promise<Viewer> {
-  const auth = header(req, 'authorization');
-  const purposeRaw = header(req, 'x-hub-purpose');
+/** graphql-ws carries the headers in connectionParams (`authorization`, `x-hub-purpose`). */
+function paramHeaders(params: Readonly<Record<string, unknown>> | undefined): HeaderGetter {
+  return (name) => {
+    const v = params?.[name] ?? params?.[name.toLowerCase()] ?? (name === 'authorization' ? params?.Authorization : undefined);
+    return typeof v === 'string' ? v : undefined;
+  };
+}
+
+async function viewerFrom(header: HeaderGetter, verifier: TokenVerifier): Promise<Viewer> {
+  const auth = header('authorization');
+  const purposeRaw = header('x-hub-purpose');
   if (purposeRaw !== undefined && !isPurpose(purposeRaw)) {
     throw new BadUserInputError('X-Hub-Purpose is not a known purpose', 'X-Hub-Purpose', 'INVALID_PURPOSE');
   }
@@ -82,13 +100,62 @@ const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, BAD_USER_INP
 export async function createServer(deps: ServerDeps): Promise<HubServer> {
   const { config, db, log } = deps;
   const QUERY_LIMITS = config.limits;
-  const schema = await createSchema();
+  const pubSub = createPubSub();
+  const schema = await createSchema(pubSub);
   const verifier = new TokenVerifier({ hsSecret: config.jwtSecret, jwksUrl: config.jwksUrl });
   const writer = new AccessLogWriter(db.knex);
   const metrics = createMetrics(db.knex, writer);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+
+  // Push: committed events → subscriptions (pubSub) and webhooks (dispatcher).
+  const dispatcher = new WebhookDispatcher(db.knex, log, { ...DEFAULT_DISPATCHER_OPTIONS, ...config.webhooks });
+  const bus = new EventBus(db.knex, pubSub, log, {
+    listenUrl: !db.embedded && config.listenForEvents ? config.databaseUrl : null,
+    onEvent: () => dispatcher.kick(),
+  });
+  await bus.start();
+  dispatcher.start();
+
+  // Subscriptions over graphql-ws on the same path, authenticated with the same JWT.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      onConnect: async (c) => {
+        try {
+          await viewerFrom(paramHeaders(c.connectionParams), verifier);
+          return true;
+        } catch {
+          return false; // closes with 4403 Forbidden: a bad token never becomes PUBLIC
+        }
+      },
+      context: async (c) => {
+        const viewer = await viewerFrom(paramHeaders(c.connectionParams), verifier);
+        return createContext({ db, log, now: deps.now }, viewer, randomUUID());
+      },
+      onNext: async (_c, _id, _payload, args) => {
+        // Each pushed event is a response: its protected values are logged before it leaves, and
+        // the next event reads fresh data.
+        const ctx = args.contextValue as HubContext;
+        if (ctx.access.size > 0) await writer.append(ctx.access.drain(ctx.now()));
+        for (const loader of Object.values(ctx.loaders)) (loader as { clearAll(): unknown }).clearAll();
+      },
+    },
+    wsServer,
+  );
+  const wsDrainPlugin: ApolloServerPlugin<HubContext> = {
+    async serverWillStart() {
+      return {
+        async drainServer() {
+          await wsCleanup.dispose();
+          await dispatcher.stop();
+          await bus.stop();
+        },
+      };
+    },
+  };
 
   /** Writes the request's access-log entries; the response waits for the commit. */
   const accessLogPlugin: ApolloServerPlugin<HubContext> = {
@@ -164,7 +231,7 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
       maxAliasesRule({ n: QUERY_LIMITS.aliases, ...reportAsValidationError }),
     ],
     formatError: createErrorFormatter(log, config.production),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), introspectionPlugin, accessLogPlugin, statusPlugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), wsDrainPlugin, introspectionPlugin, accessLogPlugin, statusPlugin],
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),
@@ -204,7 +271,7 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
     express.json({ limit: QUERY_LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const viewer = await viewerFrom(req, verifier);
+        const viewer = await viewerFrom(requestHeaders(req), verifier);
         return createContext({ db, log, now: deps.now }, viewer, (req as Request & { requestId: string }).requestId);
       },
     }),
@@ -230,6 +297,7 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
     httpServer,
     apollo,
     writer,
+    dispatcher,
     listen(port, host = '0.0.0.0') {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -72,6 +72,8 @@ function decide(rule: Rule, ctx: HubContext, parent: Governed | undefined): Outc
       const inner = decide(rule.then, ctx, parent);
       return inner instanceof Promise ? inner.then(markPublic) : markPublic(inner);
     }
+    case 'where':
+      return parent?.facts?.[rule.predicate] === true ? SERVE : { serve: false, reason: 'NOT_IN_SCOPE' };
     case 'anyOf':
       if (rule.rules.length === 0) return { serve: false, reason: 'ROLE' };
       return decideAny(rule.rules, 0, ctx, parent);
@@ -97,6 +99,7 @@ function denial(coordinate: string, role: Role, outcome: Extract<Outcome, { serv
     NOT_OWN: `${coordinate} is visible only to the enterprise it belongs to`,
     CONSENT_REQUIRED: `${coordinate} needs an active consent from the enterprise covering your organization, scope ${outcome.scope ?? ''} and the purpose declared in X-Hub-Purpose`,
     OUTSIDE_PUBLICITY_WINDOW: `${coordinate} is outside its publicity window`,
+    NOT_IN_SCOPE: `${coordinate} is not disclosed to your organization`,
   };
   return new ForbiddenError(why[outcome.reason] ?? `Not allowed: ${coordinate}`, {
     reason: outcome.reason,
@@ -154,6 +157,15 @@ export function applyFieldPolicy(schema: GraphQLSchema, policy: Readonly<Record<
         if (!outcome.serve) throw denial(coordinate, ctx.viewer.role, outcome, root);
         return serve(parent as Governed, args, ctx, info, outcome);
       };
+
+      // A subscription is checked when it starts, not only per event: a denied role never gets a stream.
+      const subscribe = field.subscribe;
+      if (type.name === 'Subscription' && subscribe) {
+        field.subscribe = (parent, args, ctx: HubContext, info) => {
+          if (rules[ctx.viewer.role]?.kind !== 'allow') throw denial(coordinate, ctx.viewer.role, { serve: false, reason: 'ROLE' }, root);
+          return subscribe(parent, args, ctx, info);
+        };
+      }
     }
   }
   return schema;

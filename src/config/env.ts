@@ -22,6 +22,10 @@ export interface HubConfig {
   logLevel: string;
   /** Load the demo data set into an empty database on first start. */
   seedDemo: boolean;
+  /** LISTEN for events committed by other hub instances (off on the embedded database: one connection). */
+  listenForEvents: boolean;
+  /** Webhook delivery: first retry delay (doubling), claim lease, safety-net poll, attempts before FAILED. */
+  webhooks: { retryBaseMs: number; leaseMs: number; pollMs: number; maxAttempts: number };
   /** Query limits enforced before execution (see QUERY_LIMITS in src/server.ts for the reasoning). */
   limits: { depth: number; cost: number; aliases: number; tokens: number; bodyBytes: number };
 }
@@ -89,6 +93,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     poolMax: int(env, 'HUB_DB_POOL_MAX', 10, 1, 200),
     logLevel: env.HUB_LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     seedDemo: env.HUB_SEED_DEMO !== 'false',
+    listenForEvents: env.HUB_EVENTS_LISTEN !== 'false',
+    webhooks: {
+      retryBaseMs: int(env, 'HUB_WEBHOOK_RETRY_BASE_MS', 2000, 10, 3_600_000),
+      leaseMs: int(env, 'HUB_WEBHOOK_LEASE_MS', 30_000, 100, 3_600_000),
+      pollMs: int(env, 'HUB_WEBHOOK_POLL_MS', 2000, 10, 600_000),
+      maxAttempts: int(env, 'HUB_WEBHOOK_MAX_ATTEMPTS', 12, 1, 100),
+    },
     limits: {
       depth: int(env, 'HUB_MAX_DEPTH', 8, 2, 50),
       cost: int(env, 'HUB_MAX_COST', 5000, 10, 1_000_000),

@@ -63,6 +63,7 @@ export async function startTestHub(opts: TestHubOptions = {}): Promise<TestHub> 
     HUB_JWT_SECRET: TEST_SECRET,
     DATABASE_URL: opts.databaseUrl ?? testDatabaseUrl(),
     HUB_LOG_LEVEL: process.env.HUB_TEST_LOG_LEVEL ?? 'silent',
+    HUB_EVENTS_LISTEN: isEmbeddedTestDatabase() ? 'false' : 'true',
     ...opts.env,
   });
   const orm = await MikroORM.init(
