@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { verifyAccessLog } from '@/audit/verify';
 import { withDatabase } from './cli';
 

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { withDatabase } from './cli';
 
 /** `npm run migrate`: applies pending migrations from migrations/ (the hub also does this at start). */

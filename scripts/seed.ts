@@ -1,28 +1,60 @@
-import { SingleBar, Presets } from 'cli-progress';
+import 'reflect-metadata';
+import { MultiBar, Presets } from 'cli-progress';
 import { insertOrganizations, seedEnterprises } from '@/db/seed';
+import { seedScale } from '@/db/scale-seed';
 import { DEMO_ORGANIZATIONS } from '@/modules/organization/organizations.demo';
 import { fail, parseArgs, withDatabase } from './cli';
 
 /**
- * `npm run seed -- --enterprises N [--start I] [--seed S]`: synthetic enterprises from the demo
- * factories, in batches of 5,000 per statement, with a progress bar. Enterprise i is the same for a
- * given seed, so `--start` continues a set; existing codes are skipped.
+ * `npm run seed -- --enterprises N [--records M] [--start I] [--seed S] [--bank CODE] [--consents K]`
+ *
+ * Synthetic enterprises from the demo factories (enterprise i is the same for a given seed, so
+ * `--start` continues a set). With `--records`, the scale set of issue 5: COPY-loaded enterprises,
+ * M credit records spread unevenly over them, financing data, and consents from the first K
+ * enterprises (default 10,000) to the benchmark bank (default BANK-ICBC-JS).
  */
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const n = Number(args.enterprises ?? 0);
-  if (!Number.isInteger(n) || n < 1) fail('usage: npm run seed -- --enterprises N [--start I] [--seed S]');
-  const start = args.start ? Number(args.start) : 320;
-  const seed = args.seed ? Number(args.seed) : undefined;
+  if (!Number.isInteger(n) || n < 1) fail('usage: npm run seed -- --enterprises N [--records M] [--start I] [--seed S]');
+  const start = args.start ? Number(args.start) : 1000;
+  const seed = args.seed ? Number(args.seed) : 20261126;
+  const records = args.records ? Number(args.records) : null;
+  if (records !== null && (!Number.isInteger(records) || records < 0)) fail('--records must be a whole number');
   await withDatabase(async (db) => {
     await insertOrganizations(db.knex, DEMO_ORGANIZATIONS);
-    const bar = new SingleBar({ format: 'enterprises |{bar}| {value}/{total} {percentage}% eta {eta}s' }, Presets.shades_classic);
+    const bars = new MultiBar({ format: '{phase} |{bar}| {value}/{total} {percentage}% eta {eta}s', clearOnComplete: false, hideCursor: true }, Presets.shades_classic);
     const t0 = Date.now();
-    bar.start(n, 0);
-    await seedEnterprises(db.knex, n, { start, seed, onProgress: (done) => bar.update(done) });
-    bar.stop();
+    if (records === null) {
+      const bar = bars.create(n, 0, {}, { format: 'enterprises |{bar}| {value}/{total} {percentage}% eta {eta}s' });
+      await seedEnterprises(db.knex, n, { start, seed, onProgress: (done) => bar.update(done) });
+      bars.stop();
+      const s = (Date.now() - t0) / 1000;
+      process.stdout.write(`seeded ${n} enterprises in ${s.toFixed(1)} s (${Math.round(n / s)}/s)\n`);
+      return;
+    }
+    const phases = new Map<string, ReturnType<MultiBar['create']>>();
+    const result = await seedScale(db.knex, {
+      enterprises: n,
+      records,
+      start,
+      seed,
+      bank: typeof args.bank === 'string' ? args.bank : 'BANK-ICBC-JS',
+      consents: args.consents ? Number(args.consents) : 10_000,
+      now: new Date(),
+      onProgress: (phase, done, total) => {
+        let bar = phases.get(phase);
+        if (!bar) phases.set(phase, (bar = bars.create(total, 0, {}, { format: `${phase.padEnd(11)} |{bar}| {value}/{total} {percentage}% eta {eta}s` })));
+        bar.setTotal(total);
+        bar.update(done);
+      },
+    });
+    bars.stop();
     const s = (Date.now() - t0) / 1000;
-    process.stdout.write(`seeded ${n} enterprises in ${s.toFixed(1)} s (${Math.round(n / s)}/s)\n`);
+    process.stdout.write(
+      `seeded ${result.enterprises} enterprises, ${result.records} credit records, ${result.financing} financing rows, ` +
+        `${result.consents} consents in ${s.toFixed(1)} s\n`,
+    );
   });
 }
 main().catch((e) => fail(`seed failed: ${e instanceof Error ? e.message : String(e)}`));

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { isRole } from '@/access/roles';
 import { loadConfig } from '@/config/env';
 import { signDevToken } from '@/identity/jwt';

@@ -11,11 +11,17 @@ import { createCreditRecordLoaders } from '@/modules/credit-record/credit-record
 import type { CreditRecordLoaders } from '@/modules/credit-record/credit-record.loaders';
 import { createFinancingDataLoaders } from '@/modules/financing-data/financing-data.loaders';
 import type { FinancingDataLoaders } from '@/modules/financing-data/financing-data.loaders';
+import { createEvaluationLoaders } from '@/modules/evaluation/evaluation.loaders';
+import type { EvaluationLoaders } from '@/modules/evaluation/evaluation.loaders';
+import { createObjectionLoaders } from '@/modules/objection/objection.loaders';
+import type { ObjectionLoaders } from '@/modules/objection/objection.loaders';
+import { createCommitmentLoaders } from '@/modules/commitment/commitment.loaders';
+import type { CommitmentLoaders } from '@/modules/commitment/commitment.loaders';
 import { createCalendarFromEnv } from '@/shared/calendar';
 import type { WorkingDayCalendar } from '@/shared/calendar';
 
 /** Per-request loaders: a fresh set for every request (the dataloader README's rule). */
-export type Loaders = EnterpriseLoaders & CreditRecordLoaders & FinancingDataLoaders;
+export type Loaders = EnterpriseLoaders & CreditRecordLoaders & FinancingDataLoaders & EvaluationLoaders & ObjectionLoaders & CommitmentLoaders;
 
 let defaultCalendar: WorkingDayCalendar | undefined;
 /**
@@ -66,7 +72,7 @@ export function createContext(deps: ContextDeps, viewer: Viewer, requestId: stri
     viewer,
     em: deps.db.orm.em.fork(),
     knex,
-    loaders: { ...createEnterpriseLoaders(knex), ...createCreditRecordLoaders(knex), ...createFinancingDataLoaders(knex) },
+    loaders: { ...createEnterpriseLoaders(knex), ...createCreditRecordLoaders(knex), ...createFinancingDataLoaders(knex), ...createEvaluationLoaders(knex, now), ...createObjectionLoaders(knex), ...createCommitmentLoaders(knex) },
     consents: new ConsentChecker(knex, viewer, now),
     access: new AccessRecorder(viewer, requestId),
     log: deps.log.child({ reqId: requestId }),

@@ -116,7 +116,7 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
     onEvent: () => dispatcher.kick(),
   });
   await bus.start();
-  dispatcher.start();
+  await dispatcher.start();
 
   // Subscriptions over graphql-ws on the same path, authenticated with the same JWT.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -140,7 +140,10 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
         // the next event reads fresh data.
         const ctx = args.contextValue as HubContext;
         if (ctx.access.size > 0) await writer.append(ctx.access.drain(ctx.now()));
-        for (const loader of Object.values(ctx.loaders)) (loader as { clearAll(): unknown }).clearAll();
+        for (const loader of Object.values(ctx.loaders) as unknown[]) {
+          if (loader instanceof Map) loader.clear();
+          else (loader as { clearAll(): unknown }).clearAll();
+        }
       },
     },
     wsServer,

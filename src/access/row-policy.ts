@@ -68,6 +68,26 @@ export const ROW_POLICY: Readonly<Record<string, RowPolicy>> = {
     },
     note: 'the enterprise itself and regulators see the whole history, marked; banks and agencies the public records plus, under consent CREDIT_RECORDS, unrepaired non-public ones',
   },
+  // 公开类型 of the national commitment template (DOMAIN.md §5.2) decides who may see a commitment.
+  Commitment: {
+    predicates: {
+      publicScope: '公开类型 可向社会公开 (PUBLIC)',
+      limitedScope: '公开类型 特定范围内公开 (LIMITED): departments and the platform',
+      involvedDepartment: "the caller's department recorded (受理单位) or supervises (监管单位) the commitment",
+    },
+    roles: {
+      PUBLIC: rows.where('publicScope'),
+      BANK: rows.where('publicScope'),
+      GUARANTOR: rows.where('publicScope'),
+      CREDIT_AGENCY: rows.where('publicScope'),
+      ANALYST: rows.where('publicScope'),
+      ENTERPRISE: rows.anyOf(rows.where('publicScope'), rows.own(rows.all)),
+      APPROVER: rows.anyOf(rows.where('publicScope'), rows.where('limitedScope'), rows.where('involvedDepartment')),
+      REGULATOR: rows.anyOf(rows.where('publicScope'), rows.where('limitedScope'), rows.where('involvedDepartment')),
+      PLATFORM_ADMIN: rows.anyOf(rows.where('publicScope'), rows.where('limitedScope')),
+    },
+    note: 'PUBLIC commitments to everyone; LIMITED ones to departments and the platform; NOT_PUBLIC ones only to the recording and supervising departments; the enterprise always sees its own',
+  },
 };
 
 // ── Compiling to SQL ──────────────────────────────────────────────────────────────────────────

@@ -15,7 +15,13 @@ export type Rule =
   | { readonly kind: 'own'; readonly then: Rule }
   | { readonly kind: 'consent'; readonly scope: ConsentScope; readonly then: Rule }
   | { readonly kind: 'publicWindow'; readonly then: Rule }
-  | { readonly kind: 'anyOf'; readonly rules: readonly Rule[] };
+  | { readonly kind: 'anyOf'; readonly rules: readonly Rule[] }
+  /**
+   * A named fact the owning module computed on the parent for this viewer (e.g. a commitment's
+   * `involvedDepartment`): serves when `parent.facts[predicate]` is true. The same names as the
+   * module's row-policy predicates, so the list a role gets and the fields it may read agree.
+   */
+  | { readonly kind: 'where'; readonly predicate: string };
 
 export interface FieldPolicy {
   /**
@@ -41,6 +47,8 @@ export const publicWindow = (then: Rule = allow): Rule => ({ kind: 'publicWindow
  * reason when none serves.
  */
 export const anyOf = (...rules: Rule[]): Rule => ({ kind: 'anyOf', rules });
+/** Serves when the parent's per-viewer fact `predicate` holds (see Governed.facts). */
+export const where = (predicate: string): Rule => ({ kind: 'where', predicate });
 
 /**
  * The parent object of a governed field: the enterprise the value is about, and for records with
@@ -49,6 +57,8 @@ export const anyOf = (...rules: Rule[]): Rule => ({ kind: 'anyOf', rules });
 export interface Governed {
   readonly subjectUscc: string;
   readonly publiclyVisible?: boolean;
+  /** Named per-viewer facts read by `where` rules (computed by the owning service). */
+  readonly facts?: Readonly<Record<string, boolean>>;
 }
 
 /** Renders a rule for the access matrix: `consent(CONTACTS) → mask(idNumber)`. */
@@ -71,5 +81,7 @@ export function describeRule(rule: Rule | undefined): string {
       return rule.then.kind === 'allow' ? 'public window' : `public window → ${describeRule(rule.then)}`;
     case 'anyOf':
       return rule.rules.map((r) => describeRule(r)).join(' or ');
+    case 'where':
+      return rule.predicate;
   }
 }

@@ -65,9 +65,11 @@ export class WebhookDispatcher {
     private readonly opts: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
   ) {}
 
-  start(): void {
+  /** Delivers what is already due (left by a previous process), then keeps polling. */
+  async start(): Promise<void> {
     this.stopped = false;
-    this.schedule(0);
+    await this.runOnce().catch((e) => this.log.warn({ err: e }, 'webhook dispatch round failed'));
+    this.schedule(this.opts.pollMs);
   }
 
   /** Run soon (an event was just committed). */
@@ -128,7 +130,7 @@ export class WebhookDispatcher {
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
     let status: number | null = null;
-    let error: string | null = null;
+    let error: string;
     try {
       const res = await fetch(d.url, {
         method: 'POST',

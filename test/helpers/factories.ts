@@ -189,3 +189,48 @@ export async function createFinancingData(
     ] as never[],
   );
 }
+
+// ── Credit commitments (issue 4) ─────────────────────────────────────────────────────────────
+// (appended section; the API path is recordCommitment — this inserts directly, for list and
+// visibility tests that need many commitments or fixed states fast)
+
+export interface CommitmentSpec {
+  enterpriseUscc: string;
+  type?: string;
+  publicationType?: 'PUBLIC' | 'LIMITED' | 'NOT_PUBLIC';
+  recordingDepartment?: string;
+  supervisingDepartment?: string;
+  committedOn?: string;
+  materialDueDate?: string | null;
+  status?: string;
+  matter?: string;
+}
+
+/** Inserts a commitment directly with a unique synthetic number (region 999999, never a real one). */
+export async function createCommitment(knex: Knex, spec: CommitmentSpec): Promise<{ id: string; number: string }> {
+  const committedOn = spec.committedOn ?? '2026-11-02';
+  const number = `999999${committedOn.replace(/-/g, '')}${String(randomInt(1e6)).padStart(6, '0')}`;
+  const res = await knex.raw<{ rows: { id: string; number: string }[] }>(
+    `insert into commitment (number, enterprise_uscc, type, matter, text, breach_liability, committed_on, material_due_date,
+        publication_type, recording_department, supervising_department, approval_reference, status, recorded_by,
+        request_hash, recorded_at, updated_at)
+     values (?, ?, ?, ?, '本企业承诺所提交材料真实有效，并按期补齐。', '承诺不实的，自愿承担撤销审批决定等法律责任。', ?, ?, ?, ?, ?, ?, ?, 'factory', ?, now(), now())
+     on conflict (number) do nothing
+     returning id, number`,
+    [
+      number,
+      spec.enterpriseUscc,
+      spec.type ?? 'APPROVAL_SUBSTITUTE',
+      spec.matter ?? '申请办理食品经营许可证',
+      committedOn,
+      spec.materialDueDate ?? null,
+      spec.publicationType ?? 'PUBLIC',
+      spec.recordingDepartment ?? 'JS-SCJG',
+      spec.supervisingDepartment ?? 'JS-SCJG',
+      `金市监许〔2026〕${randomInt(1e5)}号`,
+      spec.status ?? 'RECORDED',
+      'f'.repeat(64),
+    ] as never[],
+  );
+  return res.rows[0] ?? createCommitment(knex, spec);
+}

@@ -64,6 +64,8 @@ export async function startTestHub(opts: TestHubOptions = {}): Promise<TestHub> 
     DATABASE_URL: opts.databaseUrl ?? testDatabaseUrl(),
     HUB_LOG_LEVEL: process.env.HUB_TEST_LOG_LEVEL ?? 'silent',
     HUB_EVENTS_LISTEN: isEmbeddedTestDatabase() ? 'false' : 'true',
+    // No background webhook polling unless a test asks for it: it would show up in SQL counts.
+    HUB_WEBHOOK_POLL_MS: '600000',
     ...opts.env,
   });
   const orm = await MikroORM.init(

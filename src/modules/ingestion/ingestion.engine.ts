@@ -5,6 +5,8 @@ import type { HubContext } from '@/context';
 import type { WorkingDayCalendar } from '@/shared/calendar';
 import { beijingDate } from '@/shared/dates';
 import { BadUserInputError, ForbiddenError, isDatabaseUnavailable, ServiceUnavailableError } from '@/shared/errors';
+// The service file, not the module index: the index pulls in GraphQL types that import back here.
+import { recomputeEvaluations } from '@/modules/evaluation/evaluation.service';
 import { IngestionRowStatus } from './ingestion.types';
 import type { IngestionIssue, IngestionResult, IngestionRowResult } from './ingestion.types';
 
@@ -315,6 +317,7 @@ export async function runBatch<C>(
     await ctx.knex.transaction(async (trx) => {
       const out = await writeVersioned(trx, spec, department, prepared, receivedAt);
       await insertFacts(trx, factsFor(out, rejected));
+      await updateEvaluations(ctx.log, trx, changedEnterprises(prepared, out), receivedAt);
       outcomes = out;
     });
   } catch (e) {
@@ -338,6 +341,7 @@ export async function runBatch<C>(
       }
     }
     await insertFacts(ctx.knex, factsFor(outcomes, [...rejected, ...failed]));
+    await updateEvaluations(ctx.log, ctx.knex, changedEnterprises(prepared, outcomes), receivedAt);
   }
 
   const results = new Array<IngestionRowResult>(total);
@@ -379,6 +383,33 @@ export async function runBatch<C>(
       withWarnings: results.filter((r) => r.status !== IngestionRowStatus.REJECTED && r.warnings.length > 0).length,
     },
   };
+}
+
+/** Enterprises whose data the batch changed: rows created or corrected (UNCHANGED rows change nothing). */
+function changedEnterprises<C>(prepared: PreparedRow<C>[], out: Map<number, Outcome>): string[] {
+  const changed = new Set<string>();
+  for (const p of prepared) {
+    const s = out.get(p.index)?.status;
+    if (s === IngestionRowStatus.CREATED || s === IngestionRowStatus.UPDATED) changed.add(p.enterpriseUscc);
+  }
+  return [...changed];
+}
+
+/**
+ * Linked update of the public credit evaluation (公共信用综合评价): the enterprises whose records or
+ * financing data changed are recomputed inside the batch's transaction (so the evaluation commits
+ * with the data), in a savepoint so that a failure there never rejects valid rows. On such a
+ * failure their stored evaluations are dropped instead, and the read path recomputes them.
+ */
+async function updateEvaluations(log: Logger, trx: Knex, usccs: string[], at: Date): Promise<void> {
+  if (usccs.length === 0) return;
+  try {
+    await trx.transaction((sp) => recomputeEvaluations(sp, usccs, at));
+  } catch (e) {
+    if (isDatabaseUnavailable(e)) throw e;
+    log.error({ err: e, enterprises: usccs.length }, 'evaluation recompute failed; stored evaluations dropped for recompute on read');
+    await trx.raw('delete from credit_evaluation where enterprise_uscc = any(?::text[])', [usccs]);
+  }
 }
 
 /** Rejects every later row that repeats a source record id already seen in the batch. */

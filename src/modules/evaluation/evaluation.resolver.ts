@@ -1,0 +1,17 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '@/context';
+import { Enterprise } from '@/modules/enterprise';
+import { evaluationService } from './evaluation.service';
+import { CreditEvaluation } from './evaluation.types';
+
+@Resolver(() => Enterprise)
+export class EnterpriseEvaluationResolver {
+  @FieldResolver(() => CreditEvaluation, {
+    nullable: true,
+    description:
+      'Public credit evaluation (公共信用综合评价): score, level and explaining factors. The enterprise itself, regulators and approvers; banks, guarantors and credit agencies only under consent scope EVALUATION; every read is access-logged.',
+  })
+  evaluation(@Root() enterprise: Enterprise, @Ctx() ctx: HubContext): Promise<CreditEvaluation | null> {
+    return evaluationService.forEnterprise(ctx, enterprise.uscc);
+  }
+}
