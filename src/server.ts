@@ -26,6 +26,7 @@ import type { Database } from '@/db/database';
 import { DEFAULT_DISPATCHER_OPTIONS, EventBus, WebhookDispatcher } from '@/events';
 import { TokenVerifier } from '@/identity/jwt';
 import { createMetrics } from '@/observability/metrics';
+import { requestScope } from '@/observability/request-scope';
 import { createSchema } from '@/schema';
 import { BadUserInputError, ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '@/shared/errors';
 import { createErrorFormatter } from '@/shared/format-error';
@@ -116,7 +117,7 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
     onEvent: () => dispatcher.kick(),
   });
   await bus.start();
-  await dispatcher.start();
+  if (config.webhooks.dispatch) await dispatcher.start();
 
   // Subscriptions over graphql-ws on the same path, authenticated with the same JWT.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
@@ -272,6 +273,8 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
       next();
     },
     express.json({ limit: QUERY_LIMITS.bodyBytes }),
+    // After body parsing (stream events would lose the scope): everything the request runs, SQL included.
+    (req, _res, next) => requestScope.run({ requestId: (req as Request & { requestId: string }).requestId }, next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerFrom(requestHeaders(req), verifier);

@@ -25,7 +25,7 @@ export interface HubConfig {
   /** LISTEN for events committed by other hub instances (off on the embedded database: one connection). */
   listenForEvents: boolean;
   /** Webhook delivery: first retry delay (doubling), claim lease, safety-net poll, attempts before FAILED. */
-  webhooks: { retryBaseMs: number; leaseMs: number; pollMs: number; maxAttempts: number };
+  webhooks: { dispatch: boolean; retryBaseMs: number; leaseMs: number; pollMs: number; maxAttempts: number };
   /** Query limits enforced before execution (see QUERY_LIMITS in src/server.ts for the reasoning). */
   limits: { depth: number; cost: number; aliases: number; tokens: number; bodyBytes: number };
 }
@@ -95,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     seedDemo: env.HUB_SEED_DEMO !== 'false',
     listenForEvents: env.HUB_EVENTS_LISTEN !== 'false',
     webhooks: {
+      // An instance can leave delivery to others (HUB_WEBHOOK_DISPATCH=false); any instance that
+      // dispatches shares the work with the rest through row leases.
+      dispatch: env.HUB_WEBHOOK_DISPATCH !== 'false',
       retryBaseMs: int(env, 'HUB_WEBHOOK_RETRY_BASE_MS', 2000, 10, 3_600_000),
       leaseMs: int(env, 'HUB_WEBHOOK_LEASE_MS', 30_000, 100, 3_600_000),
       pollMs: int(env, 'HUB_WEBHOOK_POLL_MS', 2000, 10, 600_000),

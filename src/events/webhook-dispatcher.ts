@@ -58,6 +58,8 @@ export class WebhookDispatcher {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
+  /** When the soonest planned retry falls due (epoch ms), so it is not left to the slow poll. */
+  private retryAt: number | null = null;
 
   constructor(
     private readonly knex: Knex,
@@ -69,7 +71,14 @@ export class WebhookDispatcher {
   async start(): Promise<void> {
     this.stopped = false;
     await this.runOnce().catch((e) => this.log.warn({ err: e }, 'webhook dispatch round failed'));
-    this.schedule(this.opts.pollMs);
+    this.schedule(this.nextWait());
+  }
+
+  /** Until the next round: the poll interval, or sooner when a retry falls due. */
+  private nextWait(): number {
+    const now = Date.now();
+    if (this.retryAt !== null && this.retryAt <= now) this.retryAt = null;
+    return Math.min(this.opts.pollMs, this.retryAt === null ? Infinity : this.retryAt - now);
   }
 
   /** Run soon (an event was just committed). */
@@ -91,7 +100,7 @@ export class WebhookDispatcher {
           this.running = null;
           const more = this.again;
           this.again = false;
-          this.schedule(more ? 0 : this.opts.pollMs);
+          this.schedule(more ? 0 : this.nextWait());
         });
     }, ms);
     this.timer.unref();
@@ -162,6 +171,7 @@ export class WebhookDispatcher {
     }
     const failed = d.attempts >= this.opts.maxAttempts;
     const delay = Math.min(this.opts.retryBaseMs * 2 ** (d.attempts - 1), this.opts.maxDelayMs) * (0.8 + Math.random() * 0.4);
+    if (!failed) this.retryAt = Math.min(this.retryAt ?? Infinity, Date.now() + Math.ceil(delay) + 5);
     await this.knex.raw(
       `update webhook_delivery
           set status = ?, last_status = ?, last_error = ?, locked_until = null,

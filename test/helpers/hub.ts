@@ -7,6 +7,7 @@ import { ormConfig } from '@/config/orm';
 import type { Database } from '@/db/database';
 import { signDevToken } from '@/identity/jwt';
 import { createLogger } from '@/observability/logger';
+import { requestScope } from '@/observability/request-scope';
 import { createServer } from '@/server';
 import type { HubServer } from '@/server';
 import { isEmbeddedTestDatabase, testDatabaseUrl } from './env';
@@ -64,7 +65,9 @@ export async function startTestHub(opts: TestHubOptions = {}): Promise<TestHub> 
     DATABASE_URL: opts.databaseUrl ?? testDatabaseUrl(),
     HUB_LOG_LEVEL: process.env.HUB_TEST_LOG_LEVEL ?? 'silent',
     HUB_EVENTS_LISTEN: isEmbeddedTestDatabase() ? 'false' : 'true',
-    // No background webhook polling unless a test asks for it: it would show up in SQL counts.
+    // Webhook delivery only where a test asks for it (HUB_WEBHOOK_DISPATCH=true): test files share
+    // one database, and any dispatching instance may claim any due delivery.
+    HUB_WEBHOOK_DISPATCH: 'false',
     HUB_WEBHOOK_POLL_MS: '600000',
     ...opts.env,
   });
@@ -83,8 +86,10 @@ export async function startTestHub(opts: TestHubOptions = {}): Promise<TestHub> 
   const url = `http://127.0.0.1:${port}/graphql`;
 
   let counting: string[] | null = null;
+  // Only statements issued on behalf of an HTTP request count: background work (LISTEN wake-ups
+  // from other test files sharing the database, the webhook dispatcher) has no request scope.
   db.knex.client.on('query', (q: { sql: string }) => {
-    if (counting) counting.push(q.sql);
+    if (counting && requestScope.getStore()) counting.push(q.sql);
   });
 
   const token = (as: As, expiresIn: string | number = '1h') =>

@@ -62,7 +62,8 @@ describe('commitment lists: SQL statements do not grow with page size', () => {
     expect(large.result.data!.commitments.edges).toHaveLength(50);
     expect(large.result.data!.commitments.edges[0].node.overdue).toBe(true);
     expect(large.statements).toBe(small.statements);
-    expect(large.statements).toBeLessThanOrEqual(8);
+    // page + count + batched relations, plus the access log's group commit when values are logged
+    expect(large.statements).toBeLessThanOrEqual(10);
   });
 
   it.each([
