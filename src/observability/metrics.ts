@@ -56,6 +56,12 @@ export function createMetrics(knex: Knex, writer: AccessLogWriter) {
       this.set(writer.stats.entries);
     },
   });
+  const statements = new Counter({
+    name: 'credithub_sql_statements_total',
+    help: 'SQL statements sent to PostgreSQL',
+    registers: [registry],
+  });
+  knex.client.on('query', () => statements.inc());
   return { registry, requests, latency };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

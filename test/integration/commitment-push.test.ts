@@ -93,7 +93,7 @@ describe('push to the supervising department', () => {
     const mine = await subscribe(hub.url, await hub.token(supervisor));
     const theirs = await subscribe(hub.url, await hub.token(otherDept));
     try {
-      const e = await createEnterprise(hub.db.knex);
+      const e = await createEnterprise(hub.db.knex, { status: 'ACTIVE' });
       const t0 = Date.now();
       const res = await hub.gql(RECORD, { as: approver, variables: { input: input(e.uscc) } });
       expect(res.errors).toBeUndefined();
@@ -122,7 +122,7 @@ describe('push to the supervising department', () => {
 
   it('the webhook gets the commitment with a valid HMAC, and again after first answering 500', async () => {
     receiver.failNext = 1;
-    const e = await createEnterprise(hub.db.knex);
+    const e = await createEnterprise(hub.db.knex, { status: 'ACTIVE' });
     const res = await hub.gql(RECORD, { as: approver, variables: { input: input(e.uscc) } });
     const commitmentId = res.data!.recordCommitment.id;
     await receiver.waitFor(() => receiver.received.some((r) => r.body.payload.commitmentId === commitmentId && r.attempt === 2));
@@ -168,7 +168,7 @@ describe('push to the supervising department', () => {
     const first = proc;
     receiver.onRequest = () => first.child.kill('SIGKILL');
     const orm = await MikroORM.init(ormConfig({ url: testDatabaseUrl(), poolMax: 1, statementTimeoutMs: 5000, acquireTimeoutMs: 2000 }));
-    const e = await createEnterprise(orm.em.getKnex());
+    const e = await createEnterprise(orm.em.getKnex(), { status: 'ACTIVE' });
     // The kill may even beat the mutation's own HTTP answer: the commit happened, the answer did not.
     await call(proc, RECORD, approver, { input: input(e.uscc, '申请办理卫生许可证') }).catch(() => undefined);
     await receiver.waitFor(() => receiver.received.some((r) => r.body.subjectUscc === e.uscc));

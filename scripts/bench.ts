@@ -1,0 +1,193 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { signDevToken } from '@/identity/jwt';
+import { fail, parseArgs } from './cli';
+
+/**
+ * `npm run bench -- [--duration 20] [--warmup 5] [--connections 32]` (DATABASE_URL: a database
+ * seeded with `npm run seed -- --enterprises 100000 --records 1000000`).
+ *
+ * In one run on one database: starts the raw baseline (scripts/bench/raw-server.ts) and the hub,
+ * checks they give the same answers, loads each with autocannon after a warm-up, and prints per
+ * workload requests/s, p50, p99, the hub/raw ratio, SQL statements per request (counted by each
+ * server) and the hub's peak RSS — as Markdown and JSON in bench-results/.
+ */
+const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+const BANK = 'BANK-ICBC-JS';
+const REGULATOR_ORG = 'JS-SCJG';
+const INDUSTRY = 'C';
+
+const Q1 = `query Q1($u: String!) { enterprise(uscc: $u) {
+  uscc name industryCode districtCode establishedOn status registeredCapital address
+  legalRepresentative { name idNumber phone }
+  financingData { taxCreditGrade taxCreditYear socialInsurance { period headcount monthsInArrears } }
+  evaluation { score level }
+  creditRecords(kinds: [ADMINISTRATIVE_PENALTY], first: 10) {
+    edges { node { id documentNumber decisionDate severity publicityStatus penalty { violationType fineAmount } } } } } }`;
+const Q2 = `query Q2($industry: String!, $after: String) { enterprises(filter: { industryCode: $industry }, first: 50, after: $after) {
+  edges { cursor node { uscc name evaluation { level } creditRecords(kinds: [ADMINISTRATIVE_PENALTY], first: 1) { totalCount } } }
+  pageInfo { hasNextPage endCursor } } }`;
+
+interface Server { name: 'raw' | 'hub'; url: string; proc: ChildProcess; stats(): Promise<{ statements: number; requests: number }> }
+
+function start(name: 'raw' | 'hub', port: number, env: Record<string, string>): Promise<Server> {
+  const script = name === 'raw' ? 'scripts/bench/raw-server.ts' : 'src/main.ts';
+  const proc = spawn(process.execPath, ['-r', '@swc-node/register', script], {
+    cwd: resolve(__dirname, '..'),
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  const base = `http://127.0.0.1:${port}`;
+  const stats = async () => {
+    if (name === 'raw') return (await (await fetch(`${base}/stats`)).json()) as { statements: number; requests: number };
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const statements = Number(/^credithub_sql_statements_total (\d+)/m.exec(text)?.[1] ?? 0);
+    const requests = [...text.matchAll(/^credithub_graphql_requests_total\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    return { statements, requests };
+  };
+  return new Promise((resolveStart, reject) => {
+    const t = setInterval(() => {
+      if (proc.exitCode !== null) {
+        clearInterval(t);
+        reject(new Error(`${name} exited:\n${out}`));
+        return;
+      }
+      fetch(`${base}${name === 'raw' ? '/stats' : '/readyz'}`).then(
+        (r) => {
+          if (r.ok && proc.exitCode === null) {
+            clearInterval(t);
+            resolveStart({ name, url: `${base}/graphql`, proc, stats });
+          }
+        },
+        () => undefined,
+      );
+    }, 200);
+  });
+}
+
+function peakRssMb(pid: number): { peak: number; now: number } {
+  const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0) / 1024;
+  return { peak: Math.round(kb('VmHWM')), now: Math.round(kb('VmRSS')) };
+}
+
+async function post(url: string, token: string, purpose: string | null, body: unknown) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(purpose ? { 'x-hub-purpose': purpose } : {}) }, body: JSON.stringify(body) });
+  return (await res.json()) as { data?: unknown; errors?: unknown[] };
+}
+
+interface Load { rps: number; p50: number; p99: number; requests: number; errors: number; non2xx: number; statementsPerRequest: number }
+
+async function load(s: Server, token: string, purpose: string | null, bodies: string[], seconds: number, connections: number): Promise<Load> {
+  const before = await s.stats();
+  let i = 0;
+  const r = await autocannon({
+    url: s.url,
+    connections,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(purpose ? { 'x-hub-purpose': purpose } : {}) },
+    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+  });
+  const after = await s.stats();
+  const served = after.requests - before.requests;
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    statementsPerRequest: served ? Math.round(((after.statements - before.statements) / served) * 100) / 100 : NaN,
+  };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const duration = Number(args.duration ?? 20);
+  const warmup = Number(args.warmup ?? 5);
+  const connections = Number(args.connections ?? 32);
+  const dbUrl = process.env.DATABASE_URL;
+  if (!dbUrl) fail('npm run bench needs DATABASE_URL (a database seeded with npm run seed -- --enterprises 100000 --records 1000000)');
+
+  const db = new Client({ connectionString: dbUrl });
+  await db.connect();
+  const usccs = (await db.query<{ enterprise_uscc: string }>(
+    `select enterprise_uscc from consent where grantee_org = $1 and revoked_at is null and valid_until > now() order by enterprise_uscc limit 10000`, [BANK])).rows.map((r) => r.enterprise_uscc);
+  const counts = (await db.query<{ e: string; r: string }>('select (select count(*) from enterprise) as e, (select count(*) from credit_record) as r')).rows[0]!;
+  // Cursors of the first 200 pages of the industry, so every Q2 request is a real next-page call.
+  const pageKeys = (await db.query<{ uscc: string }>(
+    `select uscc from (select uscc, row_number() over (order by uscc) as n from enterprise where industry_code = $1) x where n % 50 = 0 and n <= 10000 order by uscc`, [INDUSTRY])).rows;
+  const cursors: (string | null)[] = [null, ...pageKeys.map((r) => Buffer.from(`enterprise:${r.uscc}`).toString('base64url'))];
+  await db.end();
+  if (usccs.length < 100) fail(`only ${usccs.length} enterprises have a consent for ${BANK}: seed with --records to create them`);
+
+  const env = { DATABASE_URL: dbUrl, HUB_JWT_SECRET: SECRET, NODE_ENV: 'production', HUB_LOG_LEVEL: 'warn', HUB_SEED_DEMO: 'false', HUB_DB_POOL_MAX: '10', RAW_POOL_MAX: '10' };
+  const raw = await start('raw', 4701, env);
+  const hub = await start('hub', 4702, env);
+  const bankToken = await signDevToken(SECRET, { role: 'BANK', org: BANK, sub: 'bench-bank' }, '2h');
+  const regToken = await signDevToken(SECRET, { role: 'REGULATOR', org: REGULATOR_ORG, sub: 'bench-regulator' }, '2h');
+  const q1Bodies = usccs.map((u) => JSON.stringify({ operationName: 'Q1', query: Q1, variables: { u } }));
+  const q2Bodies = cursors.map((after) => JSON.stringify({ operationName: 'Q2', query: Q2, variables: { industry: INDUSTRY, after } }));
+
+  try {
+    // Prime: the hub computes (and stores) evaluations on first read; both then read the same rows.
+    process.stdout.write(`priming: ${usccs.length} profiles and ${cursors.length} pages through the hub\n`);
+    await load(hub, bankToken, 'LOAN_APPLICATION', q1Bodies, Math.max(warmup, 8), connections);
+    await load(hub, regToken, null, q2Bodies, Math.max(warmup, 5), connections);
+
+    // Same answers, checked on a sample.
+    for (const [i, body] of [...q1Bodies.slice(0, 20).map((b) => ['Q1', b]), ...q2Bodies.slice(0, 5).map((b) => ['Q2', b])].entries()) {
+      const [wl, b] = body as [string, string];
+      const token = wl === 'Q1' ? bankToken : regToken;
+      const purpose = wl === 'Q1' ? 'LOAN_APPLICATION' : null;
+      const [a, h] = await Promise.all([post(raw.url, token, purpose, JSON.parse(b)), post(hub.url, token, purpose, JSON.parse(b))]);
+      if (JSON.stringify(a.data) !== JSON.stringify(h.data) || h.errors) {
+        throw new Error(`raw and hub disagree on ${wl} #${i}:\nraw ${JSON.stringify(a).slice(0, 1500)}\nhub ${JSON.stringify(h).slice(0, 1500)}`);
+      }
+    }
+    process.stdout.write('raw and hub give the same answers on the sample\n');
+
+    const results: Record<string, { raw: Load; hub: Load; ratio: number; p99Ratio: number; hubPeakRssMb?: number }> = {};
+    for (const [wl, token, purpose, bodies] of [['Q1', bankToken, 'LOAN_APPLICATION', q1Bodies], ['Q2', regToken, null, q2Bodies]] as const) {
+      await load(raw, token, purpose, bodies as string[], warmup, connections);
+      const r = await load(raw, token, purpose, bodies as string[], duration, connections);
+      await load(hub, token, purpose, bodies as string[], warmup, connections);
+      const h = await load(hub, token, purpose, bodies as string[], duration, connections);
+      results[wl] = { raw: r, hub: h, ratio: Math.round((h.rps / r.rps) * 100) / 100, p99Ratio: Math.round((h.p99 / r.p99) * 100) / 100 };
+      if (wl === 'Q1') results[wl].hubPeakRssMb = peakRssMb(hub.proc.pid!).peak;
+      process.stdout.write(`${wl}: raw ${r.rps}/s, hub ${h.rps}/s (×${results[wl].ratio})\n`);
+    }
+
+    const date = new Date().toISOString();
+    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    const md = [
+      `Benchmark ${date} — ${machine}; ${counts.e} enterprises, ${counts.r} credit records; ${connections} connections, ${duration} s per run after ${warmup} s warm-up.`,
+      '',
+      '| workload | server | req/s | p50 ms | p99 ms | SQL/request | errors | hub/raw req/s | hub/raw p99 | hub peak RSS |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+      ...Object.entries(results).flatMap(([wl, x]) => [
+        `| ${wl} | raw | ${x.raw.rps} | ${x.raw.p50} | ${x.raw.p99} | ${x.raw.statementsPerRequest} | ${x.raw.errors + x.raw.non2xx} | | | |`,
+        `| ${wl} | hub | ${x.hub.rps} | ${x.hub.p50} | ${x.hub.p99} | ${x.hub.statementsPerRequest} | ${x.hub.errors + x.hub.non2xx} | **${x.ratio}** | ${x.p99Ratio} | ${x.hubPeakRssMb ? `${x.hubPeakRssMb} MB` : ''} |`,
+      ]),
+    ].join('\n');
+    mkdirSync(resolve(__dirname, '../bench-results'), { recursive: true });
+    const stamp = date.replace(/[:.]/g, '-');
+    writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.json`), JSON.stringify({ date, machine, data: counts, connections, duration, warmup, results }, null, 2));
+    writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.md`), `${md}\n`);
+    process.stdout.write(`\n${md}\n`);
+  } finally {
+    raw.proc.kill('SIGTERM');
+    hub.proc.kill('SIGTERM');
+  }
+}
+main().catch((e) => fail(`bench failed: ${e instanceof Error ? e.message : String(e)}`));
