@@ -61,7 +61,7 @@ export function createMetrics(knex: Knex, writer: AccessLogWriter) {
     help: 'SQL statements sent to PostgreSQL',
     registers: [registry],
   });
-  knex.client.on('query', () => statements.inc());
+  (knex.client as { on(event: 'query', listener: () => void): void }).on('query', () => statements.inc());
   return { registry, requests, latency };
 }
 export type Metrics = ReturnType<typeof createMetrics>;
