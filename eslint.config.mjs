@@ -24,6 +24,7 @@ export default tseslint.config(
     // The benchmark's raw baseline reads SQL rows as plain JSON on purpose: no types, no mapping layer.
     files: ['scripts/bench/**/*.ts'],
     rules: {
+      '@typescript-eslint/prefer-promise-reject-errors': 'off',
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
