@@ -19,14 +19,13 @@ interface Waiter {
   reject: (e: unknown) => void;
 }
 
-const ROWS_PER_INSERT = 1000;
 const COLUMNS = 12;
 
 /**
  * Group commit for the access log. Requests hand in their entries and wait; one flush at a time
- * writes everything that arrived meanwhile in one transaction (lock the chain head, one INSERT,
- * move the head), then releases every waiter. Concurrent requests therefore share one INSERT, and
- * no response leaves before its entries are committed.
+ * writes everything that arrived meanwhile in ONE statement (move the chain head and insert the
+ * entries, see write()), then releases every waiter. Concurrent requests therefore share one
+ * INSERT, and no response leaves before its entries are committed.
  *
  * Works on a single-connection pool (the embedded database): the flush holds the connection only
  * for its own short transaction and never waits for a second one.
@@ -34,6 +33,8 @@ const COLUMNS = 12;
 export class AccessLogWriter {
   private pending: Waiter[] = [];
   private flushing: Promise<void> | null = null;
+  /** The chain head as this process last wrote or read it (optimistic: checked by the write). */
+  private head: { seq: string; hash: string } | null = null;
   /** Flush statistics, for metrics and tests. */
   readonly stats = { flushes: 0, entries: 0 };
 
@@ -70,14 +71,18 @@ export class AccessLogWriter {
     this.flushing = null;
   }
 
+  /**
+   * One statement per flush: move the chain head from the (seq, hash) this process last saw to the
+   * new one and insert the entries, atomically (a single autocommitted statement). If another hub
+   * instance moved the head meanwhile, nothing is written; the head is re-read and the batch
+   * re-chained on top of it.
+   */
   private async write(drafts: AccessLogDraft[]): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      const head = await trx.raw<{ rows: { seq: string; hash: string }[] }>(
-        'select seq, hash from access_log_head where id = 1 for update',
-      );
-      let seq = BigInt(head.rows[0]!.seq);
-      let prev = head.rows[0]!.hash;
-      const rows: Knex.RawBinding[][] = [];
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const head = (this.head ??= await this.readHead());
+      let seq = BigInt(head.seq);
+      let prev = head.hash;
+      const cols: string[][] = Array.from({ length: COLUMNS }, () => []);
       for (const d of drafts) {
         seq += 1n;
         const atMs = d.at.getTime();
@@ -93,30 +98,37 @@ export class AccessLogWriter {
           purpose: d.purpose,
           consentIds: d.consentIds,
         });
-        rows.push([seq.toString(), atMs, d.requestId, d.principal, d.role, d.org, d.enterpriseUscc, d.fields, d.purpose, d.consentIds, prev, hash]);
+        const row = [seq.toString(), String(atMs), d.requestId, d.principal, d.role, d.org, d.enterpriseUscc, pgArray(d.fields), d.purpose, pgArray(d.consentIds), prev, hash];
+        row.forEach((v, i) => cols[i]!.push(v as string));
         prev = hash;
       }
-      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-        const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-        const last = i + ROWS_PER_INSERT >= rows.length;
-        const values = chunk
-          .map(() => '(?::bigint, to_timestamp(?::double precision / 1000), ?, ?, ?, ?, ?, ?::text[], ?, ?::uuid[], ?, ?)')
-          .join(', ');
-        const insert = `insert into access_log
-            (seq, at, request_id, principal, role, org, enterprise_uscc, fields, purpose, consent_ids, prev_hash, hash)
-            values ${values}`;
-        const bindings = chunk.flat();
-        if (bindings.length !== chunk.length * COLUMNS) throw new Error('access log row shape');
-        if (last) {
-          // The head moves in the same statement as the final insert: one round trip.
-          await trx.raw(
-            `with ins as (${insert} returning 1) update access_log_head set seq = ?, hash = ?, updated_at = now() where id = 1`,
-            [...bindings, seq.toString(), prev],
-          );
-        } else {
-          await trx.raw(insert, bindings);
-        }
+      const res = await this.db.raw<{ rowCount: number }>(
+        `with moved as (
+           update access_log_head set seq = ?, hash = ?, updated_at = now()
+            where id = 1 and seq = ? and hash = ? returning 1)
+         insert into access_log (seq, at, request_id, principal, role, org, enterprise_uscc, fields, purpose, consent_ids, prev_hash, hash)
+         select s::bigint, to_timestamp(a::double precision / 1000), r, p, ro, o, u, f::text[], pu, c::uuid[], ph, h
+           from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as x(s, a, r, p, ro, o, u, f, pu, c, ph, h)
+          where exists (select 1 from moved)`,
+        [seq.toString(), prev, head.seq, head.hash, ...cols],
+      );
+      if (res.rowCount === drafts.length) {
+        this.head = { seq: seq.toString(), hash: prev };
+        return;
       }
-    });
+      this.head = null; // another instance wrote first: re-chain on its head
+    }
+    throw new Error('access log: could not move the chain head after 20 attempts');
   }
+
+  private async readHead(): Promise<{ seq: string; hash: string }> {
+    const res = await this.db.raw<{ rows: { seq: string; hash: string }[] }>('select seq, hash from access_log_head where id = 1');
+    return res.rows[0]!;
+  }
+}
+
+/** A PostgreSQL array literal of plain strings (coordinates, uuids). */
+function pgArray(items: readonly string[]): string {
+  return `{${items.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
