@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -37,8 +37,9 @@ const Q2 = `query Q2($industry: String!, $after: String) { enterprises(filter: {
 interface Server { name: 'raw' | 'hub'; url: string; proc: ChildProcess; stats(): Promise<{ statements: number; requests: number }> }
 
 function start(name: 'raw' | 'hub', port: number, env: Record<string, string>): Promise<Server> {
-  const script = name === 'raw' ? 'scripts/bench/raw-server.ts' : 'src/main.ts';
-  const proc = spawn(process.execPath, ['-r', '@swc-node/register', script], {
+  // The hub runs as `npm start` does: the compiled build with its heap limit.
+  const argv = name === 'raw' ? ['-r', '@swc-node/register', 'scripts/bench/raw-server.ts'] : ['--max-old-space-size=256', 'dist/src/main.js'];
+  const proc = spawn(process.execPath, argv, {
     cwd: resolve(__dirname, '..'),
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -131,6 +132,7 @@ async function main() {
   await db.end();
   if (usccs.length < 100) fail(`only ${usccs.length} enterprises have a consent for ${BANK}: seed with --records to create them`);
 
+  execFileSync(process.execPath, ['-r', '@swc-node/register', 'scripts/build.ts'], { cwd: resolve(__dirname, '..'), stdio: 'inherit' });
   const env = { DATABASE_URL: dbUrl, HUB_JWT_SECRET: SECRET, NODE_ENV: 'production', HUB_LOG_LEVEL: 'warn', HUB_SEED_DEMO: 'false', HUB_DB_POOL_MAX: '10', RAW_POOL_MAX: '10' };
   const raw = await start('raw', 4701, env);
   const hub = await start('hub', 4702, env);

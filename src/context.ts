@@ -67,13 +67,14 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 export function createContext(deps: ContextDeps, viewer: Viewer, requestId: string): HubContext {
   const now = deps.now ?? (() => new Date());
   const knex = deps.db.knex;
+  const consents = new ConsentChecker(knex, viewer, now);
   return {
     requestId,
     viewer,
     em: deps.db.orm.em.fork(),
     knex,
-    loaders: { ...createEnterpriseLoaders(knex), ...createCreditRecordLoaders(knex), ...createFinancingDataLoaders(knex), ...createEvaluationLoaders(knex, now), ...createObjectionLoaders(knex), ...createCommitmentLoaders(knex) },
-    consents: new ConsentChecker(knex, viewer, now),
+    loaders: { ...createEnterpriseLoaders(knex, consents), ...createCreditRecordLoaders(knex), ...createFinancingDataLoaders(knex), ...createEvaluationLoaders(knex, now), ...createObjectionLoaders(knex), ...createCommitmentLoaders(knex) },
+    consents,
     access: new AccessRecorder(viewer, requestId),
     log: deps.log.child({ reqId: requestId }),
     now,

@@ -43,7 +43,9 @@ export async function createSchema(pubSub: PubSub = createPubSub()): Promise<Gra
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     pubSub,
-    validate: { forbidUnknownValues: false },
+    // Inputs are validated by the services (BadUserInputError naming the field and reason); no
+    // class-validator decorators are used, and per-call argument validation costs on large lists.
+    validate: false,
     emitSchemaFile: false,
   });
   return applyFieldPolicy(schema);

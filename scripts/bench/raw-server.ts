@@ -9,16 +9,11 @@ import http from 'node:http';
 import { jwtVerify } from 'jose';
 import { Pool } from 'pg';
 import type { PoolClient } from 'pg';
+import { pgConnectionFromUrl } from '@/config/database-url';
 import { maskIdNumber, maskPhone } from '@/shared/id-card';
 
-const url = new URL(process.env.DATABASE_URL!);
-const pool = new Pool({
-  host: url.hostname,
-  port: Number(url.port || 5432),
-  user: decodeURIComponent(url.username) || undefined,
-  database: url.pathname.slice(1),
-  max: Number(process.env.RAW_POOL_MAX ?? 10),
-});
+const conn = pgConnectionFromUrl(process.env.DATABASE_URL!);
+const pool = new Pool({ host: conn.host, port: conn.port, user: conn.user, password: conn.password, database: conn.database, max: Number(process.env.RAW_POOL_MAX ?? 10) });
 const key = new TextEncoder().encode(process.env.HUB_JWT_SECRET!);
 const tokens = new Map<string, { role: string; org: string | null; sub: string }>();
 let statements = 0;

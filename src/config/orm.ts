@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/core';
 import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from '@/entities';
+import { pgConnectionFromUrl } from './database-url';
 
 export interface OrmSettings {
   url: string;
@@ -20,15 +21,15 @@ export interface OrmSettings {
  * database into SERVICE_UNAVAILABLE within seconds instead of the 60-second default.
  */
 export function ormConfig(s: OrmSettings): Options {
-  const url = new URL(s.url);
+  const c = pgConnectionFromUrl(s.url);
   return defineConfig({
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,
-    host: decodeURIComponent(url.hostname),
-    port: url.port ? Number(url.port) : 5432,
-    user: decodeURIComponent(url.username) || undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    dbName: decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres',
+    host: c.host,
+    port: c.port,
+    user: c.user,
+    password: c.password,
+    dbName: c.database,
     pool: { min: 0, max: s.poolMax, idleTimeoutMillis: 30_000 },
     driverOptions: {
       acquireConnectionTimeout: s.acquireTimeoutMs,
@@ -36,7 +37,7 @@ export function ormConfig(s: OrmSettings): Options {
         connectionTimeoutMillis: s.acquireTimeoutMs,
         statement_timeout: s.statementTimeoutMs,
         application_name: 'credit-hub',
-        ...(url.searchParams.get('sslmode') === 'require' ? { ssl: { rejectUnauthorized: false } } : {}),
+        ...(c.ssl ? { ssl: { rejectUnauthorized: false } } : {}),
       },
     },
     extensions: [Migrator],

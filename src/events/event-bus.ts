@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { PubSub } from 'type-graphql';
 import type { Logger } from 'pino';
+import { pgConnectionFromUrl } from '@/config/database-url';
 import { EVENT_CHANNEL } from './event.types';
 import type { HubEvent } from './event.types';
 import { onEventCommitted } from './outbox';
@@ -47,13 +48,14 @@ export class EventBus {
 
   private async listen(): Promise<void> {
     if (this.stopped || !this.opts.listenUrl) return;
-    const url = new URL(this.opts.listenUrl);
+    const c = pgConnectionFromUrl(this.opts.listenUrl);
     const client = new Client({
-      host: decodeURIComponent(url.hostname),
-      port: url.port ? Number(url.port) : 5432,
-      user: decodeURIComponent(url.username) || undefined,
-      password: url.password ? decodeURIComponent(url.password) : undefined,
-      database: decodeURIComponent(url.pathname.replace(/^\//, '')) || undefined,
+      host: c.host,
+      port: c.port,
+      user: c.user,
+      password: c.password,
+      database: c.database,
+      ...(c.ssl ? { ssl: { rejectUnauthorized: false } } : {}),
       application_name: 'credit-hub-listener',
       connectionTimeoutMillis: 5000,
     });

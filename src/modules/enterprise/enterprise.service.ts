@@ -75,13 +75,17 @@ export const enterpriseService = {
     const where = whereClause(filter);
     const pageWhere = afterKey ? [...where.sql, 'uscc > ?'] : where.sql;
     const params = afterKey ? [...where.params, afterKey] : where.params;
-    const res = await ctx.knex.raw<{ rows: EnterpriseRow[] }>(
-      `select ${ENTERPRISE_COLUMNS} from enterprise
+    const prefetch = ctx.consents.prefetchSql('enterprise.uscc');
+    const res = await ctx.knex.raw<{ rows: (EnterpriseRow & { consents?: { id: string; purpose: string; scopes: string[] }[] })[] }>(
+      `select ${ENTERPRISE_COLUMNS}${prefetch ? `, ${prefetch.sql} as consents` : ''} from enterprise
         ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''}
         order by uscc limit ?`,
-      [...params, size + 1] as never[],
+      [...(prefetch?.bindings ?? []), ...params, size + 1] as never[],
     );
-    for (const r of res.rows) ctx.loaders.enterpriseByUscc.prime(r.uscc, r);
+    for (const r of res.rows) {
+      ctx.loaders.enterpriseByUscc.prime(r.uscc, r);
+      if (r.consents) ctx.consents.prime(r.uscc, r.consents);
+    }
     const page = toPage(res.rows, size, (r) => encodeCursor(CURSOR_KIND, r.uscc), toEnterprise);
     let count: Promise<number> | null = null;
     return {

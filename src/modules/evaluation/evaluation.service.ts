@@ -164,11 +164,18 @@ export async function loadEvaluations(
   now: Date,
   rules: EvaluationRules = EVALUATION_RULES,
 ): Promise<(EvaluationRow | null)[]> {
-  const res = await knex.raw<{ rows: (EvaluationRow & { computed_at_text: string })[] }>(
-    `select enterprise_uscc, score, level, factors, rule_version, computed_at, computed_at::text as computed_at_text, inputs_hash
+  const res = await knex.raw<{ rows: (EvaluationRow & { computed_at_text: string; factors_json: string })[] }>(
+    `select enterprise_uscc, score, level, factors::text as factors_json, rule_version, computed_at, computed_at::text as computed_at_text, inputs_hash
        from credit_evaluation where enterprise_uscc = any(?::text[])`,
     [usccs as string[]],
   );
+  // Factors are parsed only when a client asks for them: a regulator's page of 50 levels need not
+  // decode 50 explanations.
+  for (const r of res.rows) {
+    const json = r.factors_json;
+    let parsed: Factor[] | undefined;
+    Object.defineProperty(r, 'factors', { enumerable: true, get: () => (parsed ??= JSON.parse(json) as Factor[]) });
+  }
   const by = new Map<string, EvaluationRow>(res.rows.map((r) => [r.enterprise_uscc, r]));
   const seen = new Map(res.rows.map((r) => [r.enterprise_uscc, r.computed_at_text]));
   const stale = [...new Set(usccs.filter((u) => isStale(by.get(u), now, rules)))].sort();
@@ -203,8 +210,20 @@ export function toCreditEvaluation(row: EvaluationRow): CreditEvaluation {
     score: row.score,
     level: row.level as EvaluationLevel,
     levelName: levelName(row.level),
-    baseScore: EVALUATION_RULES.version === row.rule_version ? EVALUATION_RULES.base : row.score - row.factors.reduce((s, f) => s + f.points, 0),
-    factors: row.factors.map((f) => ({
+    // Getters: computed only when selected (see loadEvaluations).
+    get baseScore() {
+      return EVALUATION_RULES.version === row.rule_version ? EVALUATION_RULES.base : row.score - row.factors.reduce((s, f) => s + f.points, 0);
+    },
+    get factors() {
+      return mapFactors(row);
+    },
+    computedAt: new Date(row.computed_at),
+    ruleVersion: row.rule_version,
+  };
+}
+
+function mapFactors(row: EvaluationRow): CreditEvaluation['factors'] {
+  return row.factors.map((f) => ({
       code: f.code,
       name: f.name,
       dimension: f.dimension as EvaluationDimension,
@@ -220,10 +239,7 @@ export function toCreditEvaluation(row: EvaluationRow): CreditEvaluation {
             underObjection: r.underObjection,
           }))
         : null,
-    })),
-    computedAt: new Date(row.computed_at),
-    ruleVersion: row.rule_version,
-  };
+    }));
 }
 
 export const evaluationService = {
