@@ -135,6 +135,32 @@ describe('push to the supervising department', () => {
   });
 });
 
+// Two hub instances — two processes — on one database: LISTEN/NOTIFY carries the event across.
+(isEmbeddedTestDatabase() ? describe.skip : describe)('across hub instances', () => {
+  let a: TestHub;
+  let b: HubProcess;
+  beforeAll(async () => {
+    a = await startTestHub();
+    b = await startHubProcess({ DATABASE_URL: testDatabaseUrl(), HUB_JWT_SECRET: TEST_SECRET, HUB_SEED_DEMO: 'false', HUB_WEBHOOK_DISPATCH: 'false' });
+  }, 120_000);
+  afterAll(async () => {
+    await a.close();
+    await b.stop();
+  });
+
+  it('a subscriber connected to instance B receives a commitment recorded through instance A', async () => {
+    const stream = await subscribe(b.url, await a.token(supervisor));
+    try {
+      const e = await createEnterprise(a.db.knex, { status: 'ACTIVE' });
+      const res = await a.gql(RECORD, { as: approver, variables: { input: input(e.uscc, '申请办理户外广告设置许可') } });
+      expect(res.errors).toBeUndefined();
+      expect(await until(() => stream.events.some((x) => x.data?.commitmentAssigned?.id === res.data!.recordCommitment.id), 2000)).toBe(true);
+    } finally {
+      await stream.client.dispose();
+    }
+  });
+});
+
 // A second process on the same database is possible only on a real PostgreSQL server.
 (isEmbeddedTestDatabase() ? describe.skip : describe)('a crash between commit and delivery', () => {
   const receiver = new WebhookReceiver();
