@@ -74,6 +74,9 @@ function decide(rule: Rule, ctx: HubContext, parent: Governed | undefined): Outc
     }
     case 'where':
       return parent?.facts?.[rule.predicate] === true ? SERVE : { serve: false, reason: 'NOT_IN_SCOPE' };
+    case 'sourceOrg':
+      if (!ctx.viewer.org || parent?.sourceOrg !== ctx.viewer.org) return { serve: false, reason: 'NOT_IN_SCOPE' };
+      return decide(rule.then, ctx, parent);
     case 'anyOf':
       if (rule.rules.length === 0) return { serve: false, reason: 'ROLE' };
       return decideAny(rule.rules, 0, ctx, parent);

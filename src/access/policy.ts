@@ -1,6 +1,6 @@
 import type { Role } from './roles';
 import { ROLES } from './roles';
-import { allow, anyOf, consent, mask, own, publicWindow, where } from './rules';
+import { allow, anyOf, consent, mask, own, publicWindow, sourceOrg, where } from './rules';
 import type { FieldPolicy, Rule } from './rules';
 
 /**
@@ -48,7 +48,7 @@ const CREDIT_RECORD_CONTENT: FieldPolicy = {
   roles: {
     PUBLIC: publicWindow(),
     ANALYST: publicWindow(),
-    APPROVER: publicWindow(),
+    APPROVER: anyOf(publicWindow(), sourceOrg()),
     GUARANTOR: publicWindow(),
     PLATFORM_ADMIN: publicWindow(),
     ENTERPRISE: anyOf(publicWindow(), own()),
@@ -56,7 +56,7 @@ const CREDIT_RECORD_CONTENT: FieldPolicy = {
     CREDIT_AGENCY: anyOf(publicWindow(), consent('CREDIT_RECORDS')),
     REGULATOR: allow,
   },
-  note: 'public inside the publicity window (or always, for licences and honours); otherwise the enterprise itself, regulators, and banks/agencies under consent CREDIT_RECORDS',
+  note: 'public inside the publicity window (or always, for licences and honours); otherwise the enterprise itself, regulators, the producing department (approver role), and banks/agencies under consent CREDIT_RECORDS',
 };
 
 const DATA_QUALITY_FIGURES = [

@@ -49,13 +49,15 @@ export const ROW_POLICY: Readonly<Record<string, RowPolicy>> = {
       publiclyVisible:
         'licences and honours always; penalties, coercion, list entries and breaches only inside their publicity window and never after a repair (36号令 art. 3 终止公示); criminal judgments and summary-procedure penalties never',
       notRepaired: 'no approved credit repair (36号令 art. 3: a repaired record is no longer shared)',
+      ownDepartment: "produced by the viewer's own department",
     },
     roles: {
       PUBLIC: publiclyVisible,
       ANALYST: publiclyVisible,
       // Approvers decide 告知承诺 eligibility through commitmentEligibility, which applies its own
-      // rule; in the record list they are the public.
-      APPROVER: publiclyVisible,
+      // rule; in the record list they are the public — except for the records their own department
+      // produced, which it handles whole (objections and repairs: 谁认定、谁修复).
+      APPROVER: rows.anyOf(publiclyVisible, rows.where('ownDepartment')),
       // Guarantors get financing data under consent, not credit records.
       GUARANTOR: publiclyVisible,
       PLATFORM_ADMIN: publiclyVisible,

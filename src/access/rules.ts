@@ -21,7 +21,9 @@ export type Rule =
    * `involvedDepartment`): serves when `parent.facts[predicate]` is true. The same names as the
    * module's row-policy predicates, so the list a role gets and the fields it may read agree.
    */
-  | { readonly kind: 'where'; readonly predicate: string };
+  | { readonly kind: 'where'; readonly predicate: string }
+  /** Serves when the viewer's organization produced the value (`parent.sourceOrg`): 谁认定、谁修复. */
+  | { readonly kind: 'sourceOrg'; readonly then: Rule };
 
 export interface FieldPolicy {
   /**
@@ -47,6 +49,8 @@ export const publicWindow = (then: Rule = allow): Rule => ({ kind: 'publicWindow
  * reason when none serves.
  */
 export const anyOf = (...rules: Rule[]): Rule => ({ kind: 'anyOf', rules });
+/** Serves to the organization that produced the value — a department and its own records. */
+export const sourceOrg = (then: Rule = allow): Rule => ({ kind: 'sourceOrg', then });
 /** Serves when the parent's per-viewer fact `predicate` holds (see Governed.facts). */
 export const where = (predicate: string): Rule => ({ kind: 'where', predicate });
 
@@ -57,6 +61,8 @@ export const where = (predicate: string): Rule => ({ kind: 'where', predicate })
 export interface Governed {
   readonly subjectUscc: string;
   readonly publiclyVisible?: boolean;
+  /** The organization (department code) that produced the value, read by `sourceOrg` rules. */
+  readonly sourceOrg?: string;
   /** Named per-viewer facts read by `where` rules (computed by the owning service). */
   readonly facts?: Readonly<Record<string, boolean>>;
 }
@@ -83,5 +89,7 @@ export function describeRule(rule: Rule | undefined): string {
       return rule.rules.map((r) => describeRule(r)).join(' or ');
     case 'where':
       return rule.predicate;
+    case 'sourceOrg':
+      return rule.then.kind === 'allow' ? 'own department' : `own department → ${describeRule(rule.then)}`;
   }
 }

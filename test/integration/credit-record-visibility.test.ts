@@ -62,7 +62,9 @@ interface Case {
 const CASES: Case[] = [
   { name: 'PUBLIC', as: () => null, sees: PUBLIC_SET },
   { name: 'ANALYST', as: () => ({ role: 'ANALYST' }), sees: PUBLIC_SET },
-  { name: 'APPROVER', as: () => ({ role: 'APPROVER', org: ORG.marketRegulator }), sees: PUBLIC_SET },
+  // An approver of another department (the records come from JS-SCJG): what the public sees. The
+  // producing department's own approvers: test/integration/credit-record-own-department.test.ts.
+  { name: 'APPROVER', as: () => ({ role: 'APPROVER', org: 'JS-SWJ' }), sees: PUBLIC_SET },
   { name: 'GUARANTOR', as: () => ({ role: 'GUARANTOR', org: ORG.guarantor }), purpose: 'GUARANTEE', sees: PUBLIC_SET },
   { name: 'PLATFORM_ADMIN', as: () => ({ role: 'PLATFORM_ADMIN' }), sees: PUBLIC_SET },
   { name: 'ENTERPRISE itself', as: () => ({ role: 'ENTERPRISE', org: subject.uscc }), sees: EVERYTHING },

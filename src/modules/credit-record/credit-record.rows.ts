@@ -87,6 +87,7 @@ export function toCreditRecord(r: CreditRecordRow, today: string): CreditRecord 
   return {
     subjectUscc: r.enterprise_uscc,
     publiclyVisible: isPubliclyVisible(status),
+    sourceOrg: r.department,
     id: r.record_id,
     enterpriseUscc: r.enterprise_uscc,
     kind: r.kind as CreditRecordKind,
@@ -152,10 +153,12 @@ export const CREDIT_RECORD_ROWS: RowAdapter<CreditRecordRow> = {
       bindings: [todayOf(ctx)],
     }),
     notRepaired: () => ({ sql: 'r.repaired_at is null', bindings: [] }),
+    ownDepartment: (ctx) => ({ sql: 'r.department = ?', bindings: [ctx.viewer.org ?? ''] }),
   },
   test: {
     publiclyVisible: (row, ctx) => toCreditRecord(row, todayOf(ctx)).publiclyVisible,
     notRepaired: (row) => row.repaired_at === null,
+    ownDepartment: (row, ctx) => !!ctx.viewer.org && row.department === ctx.viewer.org,
   },
   subjectOf: (row) => row.enterprise_uscc,
 };

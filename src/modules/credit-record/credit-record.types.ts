@@ -213,6 +213,8 @@ export class PenaltyDetails {
 export class CreditRecord implements Governed {
   subjectUscc!: string;
   publiclyVisible!: boolean;
+  /** The department that produced the record (read by the policy's `sourceOrg` rule). */
+  sourceOrg!: string;
 
   @Field(() => ID, { description: 'Record id (记录标识), stable across corrections (versions).' })
   id!: string;
