@@ -3,8 +3,7 @@ import type { HubContext } from '@/context';
 import {
   authorizeIngestion,
   checkBatchSize,
-  issue,
-  knownEnterprises,
+  rejectUnknownEnterprises,
   rejectDuplicates,
   runBatch,
 } from '@/modules/ingestion/ingestion.engine';
@@ -189,23 +188,7 @@ export const creditRecordService = {
         rejected.push({ index, sourceRecordId: v.sourceRecordId, errors: v.errors, warnings: v.warnings, fact: v.fact });
       }
     });
-    // An unknown enterprise is rejected rather than created: the registry (市场监管) is the
-    // authority on who exists, and a typo must not create a phantom enterprise.
-    const known = await knownEnterprises(ctx.knex, valid.map((p) => p.enterpriseUscc));
-    const prepared = rejectDuplicates(
-      valid.filter((p) => {
-        if (known.has(p.enterpriseUscc)) return true;
-        rejected.push({
-          index: p.index,
-          sourceRecordId: p.sourceRecordId,
-          warnings: p.warnings,
-          fact: p.fact,
-          errors: [issue('uscc', 'UNKNOWN_ENTERPRISE', 'No enterprise with this USCC is registered in the hub')],
-        });
-        return false;
-      }),
-      rejected,
-    );
+    const prepared = rejectDuplicates(await rejectUnknownEnterprises(ctx.knex, valid, rejected), rejected);
     return runBatch(ctx, CREDIT_RECORD_TABLE, department, prepared, rejected);
   },
 };

@@ -12,15 +12,17 @@ import {
   assertMayDecide,
   lockCurrentRecord,
   newestFirstPage,
+  ownCasesWhere,
   parseId,
   queueDepartment,
   queuePage,
   requiredText,
+  statusFilter,
   validateEvidence,
   workingDayDeadline,
 } from '@/modules/objection';
 import type { CasePage, Where } from '@/modules/objection';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@/shared/errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '@/shared/errors';
 import {
   CREDIT_REPAIR_COLUMNS,
   PENDING_REPAIR_STATUSES,
@@ -86,15 +88,6 @@ function notYet(t: TooEarly, ruleVersion: string, severity: string | null): Repa
   };
 }
 
-function statusFilter(
-  statuses: readonly CreditRepairStatus[] | null | undefined,
-  fallback: readonly string[] | null,
-): Where {
-  const list = statuses && statuses.length ? [...new Set(statuses)] : fallback;
-  return list
-    ? { sql: 'o.status = any(?::text[])', bindings: [list] }
-    : { sql: 'true', bindings: [] };
-}
 
 export const creditRepairService = {
   /**
@@ -313,13 +306,7 @@ export const creditRepairService = {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<CasePage<CreditRepairApplication>> {
-    if (!ctx.viewer.org)
-      throw new ForbiddenError('An enterprise token names its USCC in org', { reason: 'NO_ORG' });
-    const s = statusFilter(statuses, null);
-    const where: Where = {
-      sql: `o.enterprise_uscc = ? and ${s.sql}`,
-      bindings: [ctx.viewer.org, ...s.bindings],
-    };
+    const where = ownCasesWhere(ctx, statuses);
     const today = todayOf(ctx);
     return newestFirstPage<CreditRepairRow, CreditRepairApplication>(
       ctx,

@@ -5,7 +5,7 @@ import {
   checkBatchSize,
   contentHash,
   issue,
-  knownEnterprises,
+  rejectUnknownEnterprises,
   rejectDuplicates,
   runBatch,
 } from '@/modules/ingestion/ingestion.engine';
@@ -254,21 +254,7 @@ export const financingDataService = {
       v.fact.sourceRecordId = key;
       valid.push({ index, sourceRecordId: key, enterpriseUscc: c.enterpriseUscc, hash: contentHash(c), content: c, warnings: v.warnings, fact: v.fact });
     });
-    const known = await knownEnterprises(ctx.knex, valid.map((p) => p.enterpriseUscc));
-    const prepared = rejectDuplicates(
-      valid.filter((p) => {
-        if (known.has(p.enterpriseUscc)) return true;
-        rejected.push({
-          index: p.index,
-          sourceRecordId: p.sourceRecordId,
-          warnings: p.warnings,
-          fact: p.fact,
-          errors: [issue('uscc', 'UNKNOWN_ENTERPRISE', 'No enterprise with this USCC is registered in the hub')],
-        });
-        return false;
-      }),
-      rejected,
-    );
+    const prepared = rejectDuplicates(await rejectUnknownEnterprises(ctx.knex, valid, rejected), rejected);
     return runBatch(ctx, FINANCING_TABLE, department, prepared, rejected);
   },
 };

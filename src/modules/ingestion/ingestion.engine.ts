@@ -141,6 +141,26 @@ export async function knownEnterprises(knex: Knex, usccs: string[]): Promise<Set
   return new Set(res.rows.map((r) => r.uscc));
 }
 
+/**
+ * Moves rows about enterprises the registry does not hold to `rejected` (UNKNOWN_ENTERPRISE) and
+ * returns the rest. An unknown enterprise is rejected rather than created: the registry (市场监管)
+ * is the authority on who exists, and a typo must not create a phantom enterprise. One statement.
+ */
+export async function rejectUnknownEnterprises<C>(knex: Knex, valid: PreparedRow<C>[], rejected: RejectedRow[]): Promise<PreparedRow<C>[]> {
+  const known = await knownEnterprises(knex, valid.map((p) => p.enterpriseUscc));
+  return valid.filter((p) => {
+    if (known.has(p.enterpriseUscc)) return true;
+    rejected.push({
+      index: p.index,
+      sourceRecordId: p.sourceRecordId,
+      warnings: p.warnings,
+      fact: p.fact,
+      errors: [issue('uscc', 'UNKNOWN_ENTERPRISE', 'No enterprise with this USCC is registered in the hub')],
+    });
+    return false;
+  });
+}
+
 interface CurrentVersion {
   source_record_id: string;
   record_id: string;

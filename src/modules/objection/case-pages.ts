@@ -1,7 +1,7 @@
 import type { HubContext } from '@/context';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/pagination';
 import type { Connection } from '@/shared/pagination';
-import { BadUserInputError } from '@/shared/errors';
+import { BadUserInputError, ForbiddenError } from '@/shared/errors';
 
 /**
  * Keyset pages over a case table (objection, credit_repair): ONE statement for the page and, only
@@ -110,4 +110,17 @@ export async function newestFirstPage<R extends { seq: string }, T>(
   );
   const page = toPage(res.rows, size, (r) => encodeCursor(spec.cursorKind, r.seq), toNode);
   return withCount(page, () => countOf(ctx, spec.table, where));
+}
+
+/** `o.status` among the given statuses, or the fallback list, or any status. */
+export function statusFilter(statuses: readonly string[] | null | undefined, fallback: readonly string[] | null): Where {
+  const list = statuses && statuses.length ? [...new Set(statuses)] : fallback;
+  return list ? { sql: 'o.status = any(?::text[])', bindings: [list] } : { sql: 'true', bindings: [] };
+}
+
+/** Row scope of "my cases": the signed-in enterprise's own, by status. */
+export function ownCasesWhere(ctx: HubContext, statuses: readonly string[] | null | undefined): Where {
+  if (!ctx.viewer.org) throw new ForbiddenError('An enterprise token names its USCC in org', { reason: 'NO_ORG' });
+  const s = statusFilter(statuses, null);
+  return { sql: `o.enterprise_uscc = ? and ${s.sql}`, bindings: [ctx.viewer.org, ...s.bindings] };
 }

@@ -15,5 +15,5 @@ export {
 } from './evidence';
 export { assertMayDecide, maySee, mayDecide, queueDepartment } from './department-scope';
 export type { CaseRow } from './department-scope';
-export { newestFirstPage, queuePage } from './case-pages';
+export { newestFirstPage, ownCasesWhere, queuePage, statusFilter } from './case-pages';
 export type { CasePage, CaseTable, Where } from './case-pages';

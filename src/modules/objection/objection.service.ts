@@ -8,9 +8,9 @@ import {
 } from '@/modules/credit-record/credit-record.rows';
 import type { CreditRecord } from '@/modules/credit-record/credit-record.types';
 import { recomputeEvaluations } from '@/modules/evaluation';
-import { ConflictError, ForbiddenError, NotFoundError } from '@/shared/errors';
+import { ConflictError, NotFoundError } from '@/shared/errors';
 import type { CasePage, Where } from './case-pages';
-import { newestFirstPage, queuePage } from './case-pages';
+import { newestFirstPage, ownCasesWhere, queuePage, statusFilter } from './case-pages';
 import { objectionDeadlines } from './deadlines';
 import { assertMayDecide, queueDepartment } from './department-scope';
 import { parseId, requiredText, validateEvidence } from './evidence';
@@ -84,15 +84,6 @@ function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string })?.code === UNIQUE_VIOLATION;
 }
 
-function statusFilter(
-  statuses: readonly ObjectionStatus[] | null | undefined,
-  fallback: readonly string[] | null,
-): Where {
-  const list = statuses && statuses.length ? [...new Set(statuses)] : fallback;
-  return list
-    ? { sql: 'o.status = any(?::text[])', bindings: [list] }
-    : { sql: 'true', bindings: [] };
-}
 
 /** Closes an objection (rejected or decided) and removes the disputed mark, in one transaction. */
 async function closeObjection(
@@ -272,13 +263,7 @@ export const objectionService = {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<CasePage<Objection>> {
-    if (!ctx.viewer.org)
-      throw new ForbiddenError('An enterprise token names its USCC in org', { reason: 'NO_ORG' });
-    const s = statusFilter(statuses, null);
-    const where: Where = {
-      sql: `o.enterprise_uscc = ? and ${s.sql}`,
-      bindings: [ctx.viewer.org, ...s.bindings],
-    };
+    const where = ownCasesWhere(ctx, statuses);
     const today = todayOf(ctx);
     return newestFirstPage<ObjectionRow, Objection>(ctx, TABLE, where, first, after, (r) =>
       toObjection(r, today),
