@@ -109,7 +109,9 @@ describe('Commitment visibility by 公开类型 × role (row policy + field poli
       // Template fields of every visible commitment are served in full.
       expect(n).toMatchObject({ publicationType: pubOf(n.id), matter: '申请办理食品经营许可证', type: 'APPROVAL_SUBSTITUTE', committedOn: '2026-11-25' });
       expect(n.number).toMatch(/^31011620261125\d{6}$/);
-      expect(n.subject).toEqual({ uscc: subject.uscc, name: subject.name, category: 'LEGAL_ENTITY' });
+      // 主体类别 follows the code's registration prefix: 92 is 个体工商户 (GB 32100-2015); the factory draws both.
+      const category = subject.uscc.startsWith('92') ? 'INDIVIDUAL_BUSINESS' : 'LEGAL_ENTITY';
+      expect(n.subject).toEqual({ uscc: subject.uscc, name: subject.name, category });
       expect(n.recordingDepartment.code).toBe(RECORDING);
       const supervised = c.supervises.includes(pubOf(n.id));
       if (supervised) expect(n).toMatchObject({ status: 'RECORDED', overdue: false, approvalReference: `金市监许〔2026〕${pubOf(n.id)}号`, checks: [] });
