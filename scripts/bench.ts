@@ -38,7 +38,7 @@ interface Server { name: 'raw' | 'hub'; url: string; proc: ChildProcess; stats()
 
 function start(name: 'raw' | 'hub', port: number, env: Record<string, string>): Promise<Server> {
   // The hub runs as `npm start` does: the compiled build with its heap limit.
-  const argv = name === 'raw' ? ['-r', '@swc-node/register', 'scripts/bench/raw-server.ts'] : ['--max-old-space-size=256', 'dist/src/main.js'];
+  const argv = name === 'raw' ? ['-r', '@swc-node/register', 'scripts/bench/raw-server.ts'] : ['--max-old-space-size=256', '--max-semi-space-size=32', 'dist/src/main.js'];
   const proc = spawn(process.execPath, argv, {
     cwd: resolve(__dirname, '..'),
     env: { ...process.env, ...env, PORT: String(port) },

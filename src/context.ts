@@ -68,15 +68,22 @@ export function createContext(deps: ContextDeps, viewer: Viewer, requestId: stri
   const now = deps.now ?? (() => new Date());
   const knex = deps.db.knex;
   const consents = new ConsentChecker(knex, viewer, now);
+  let em: EntityManager | undefined;
+  let log: Logger | undefined;
   return {
     requestId,
     viewer,
-    em: deps.db.orm.em.fork(),
+    // Forked on first use: most requests are reads that never touch the EntityManager.
+    get em() {
+      return (em ??= deps.db.orm.em.fork());
+    },
     knex,
     loaders: { ...createEnterpriseLoaders(knex, consents), ...createCreditRecordLoaders(knex), ...createFinancingDataLoaders(knex), ...createEvaluationLoaders(knex, now), ...createObjectionLoaders(knex), ...createCommitmentLoaders(knex) },
     consents,
     access: new AccessRecorder(viewer, requestId),
-    log: deps.log.child({ reqId: requestId }),
+    get log() {
+      return (log ??= deps.log.child({ reqId: requestId }));
+    },
     now,
     calendar: deps.calendar ?? processCalendar(),
   };

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -13,7 +13,6 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { Kind } from 'graphql';
 import type { GraphQLError, ValidationContext } from 'graphql';
-import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { isPurpose } from '@/access/roles';
 import { PUBLIC_VIEWER } from '@/access/viewer';
@@ -30,6 +29,7 @@ import { requestScope } from '@/observability/request-scope';
 import { createSchema } from '@/schema';
 import { BadUserInputError, ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '@/shared/errors';
 import { createErrorFormatter } from '@/shared/format-error';
+import { createGraphQLHandler } from '@/http/graphql-handler';
 
 /*
  * Query limits (config.limits), enforced at parse and validation time — before any resolver or SQL
@@ -57,11 +57,18 @@ export interface ServerDeps {
   db: Database;
   log: Logger;
   now?: () => Date;
+  /**
+   * Run each GraphQL request inside `requestScope` (AsyncLocalStorage), so SQL issued on behalf of
+   * a request can be told from background work — the test harness counts statements per request
+   * with it. Off by default: on Node 20 an active AsyncLocalStorage hooks every promise, a cost the
+   * hot path does not pay for nothing.
+   */
+  requestScope?: boolean;
 }
 
 type HeaderGetter = (name: string) => string | undefined;
 
-function requestHeaders(req: Request): HeaderGetter {
+function nodeHeaders(req: http.IncomingMessage): HeaderGetter {
   return (name) => {
     const v = req.headers[name];
     return Array.isArray(v) ? v[0] : v;
@@ -108,7 +115,20 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
   const metrics = createMetrics(db.knex, writer);
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // POST/GET /graphql on node's own request handling (src/http/graphql-handler.ts); the rest on express.
+  let graphqlHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  const httpServer = http.createServer((req, res) => {
+    const url = req.url ?? '';
+    if (graphqlHandler && (url === '/graphql' || url.startsWith('/graphql?') || url.startsWith('/graphql/'))) {
+      graphqlHandler(req, res).catch((e: unknown) => {
+        log.error({ err: e }, 'graphql request failed outside Apollo');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      });
+      return;
+    }
+    app(req, res);
+  });
 
   // Push: committed events → subscriptions (pubSub) and webhooks (dispatcher).
   const dispatcher = new WebhookDispatcher(db.knex, log, { ...DEFAULT_DISPATCHER_OPTIONS, ...config.webhooks });
@@ -235,7 +255,9 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
       maxAliasesRule({ n: QUERY_LIMITS.aliases, ...reportAsValidationError }),
     ],
     formatError: createErrorFormatter(log, config.production),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), wsDrainPlugin, introspectionPlugin, accessLogPlugin, statusPlugin],
+    // No HTTP cache hints are served (every answer depends on the caller and is access-logged), and
+    // the cache-control plugin would otherwise wrap every field resolver.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), wsDrainPlugin, introspectionPlugin, accessLogPlugin, statusPlugin],
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),
@@ -244,6 +266,18 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
     },
   });
   await apollo.start();
+
+  graphqlHandler = createGraphQLHandler<HubContext>({
+    apollo,
+    bodyLimit: QUERY_LIMITS.bodyBytes,
+    requestIdOf: (req) => requestIdFrom(req.headers['x-request-id']),
+    context: async (req, requestId) => {
+      const viewer = await viewerFrom(nodeHeaders(req), verifier);
+      return createContext({ db, log, now: deps.now }, viewer, requestId);
+    },
+    // Everything the request runs, SQL included (tests count statements per request with it).
+    scope: deps.requestScope ? (requestId, run) => requestScope.run({ requestId }, run) : undefined,
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -262,40 +296,6 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
   app.get('/metrics', async (_req, res) => {
     res.set('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
-  });
-
-  app.use(
-    '/graphql',
-    (req, res, next) => {
-      const id = requestIdFrom(req.headers['x-request-id']);
-      (req as Request & { requestId?: string }).requestId = id;
-      res.setHeader('X-Request-Id', id);
-      next();
-    },
-    express.json({ limit: QUERY_LIMITS.bodyBytes }),
-    // After body parsing (stream events would lose the scope): everything the request runs, SQL included.
-    (req, _res, next) => requestScope.run({ requestId: (req as Request & { requestId: string }).requestId }, next),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const viewer = await viewerFrom(requestHeaders(req), verifier);
-        return createContext({ db, log, now: deps.now }, viewer, (req as Request & { requestId: string }).requestId);
-      },
-    }),
-  );
-
-  // Body-parser failures (too large, not JSON) answered in the GraphQL error shape.
-  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
-    if (err?.type === 'entity.too.large') {
-      res.status(413).json({
-        errors: [{ message: `Request body exceeds ${QUERY_LIMITS.bodyBytes} bytes`, extensions: { code: 'BAD_USER_INPUT', reason: 'BODY_TOO_LARGE' } }],
-      });
-      return;
-    }
-    if (err?.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_JSON' } }] });
-      return;
-    }
-    next(err);
   });
 
   return {

@@ -112,32 +112,14 @@ function rowRuleOf(type: string, role: Role): RowRule {
   return ROW_POLICY[type]?.roles[role] ?? rows.none;
 }
 
-function consentScopes(rule: RowRule, out: Set<ConsentScope>): Set<ConsentScope> {
-  if (rule.kind === 'consent') {
-    out.add(rule.scope);
-    consentScopes(rule.then, out);
-  } else if (rule.kind === 'own') consentScopes(rule.then, out);
-  else if (rule.kind === 'anyOf' || rule.kind === 'allOf') for (const r of rule.rules) consentScopes(r, out);
-  return out;
-}
-
 /**
- * A SQL predicate selecting the rows the viewer may see among those of `subjects` (the enterprises
- * of one batch). Consents are resolved first, one batched lookup for all subjects, so the predicate
- * is plain SQL and the statement count does not depend on the number of subjects.
+ * A SQL predicate selecting the rows the viewer may see. Consent rules become a correlated
+ * `exists` on the consent table with the very test ConsentChecker.find applies (organization,
+ * scope, declared purpose, validity, not revoked), so the filter needs no round trip of its own
+ * and can be embedded in any statement — a list query or an enterprise read that brings its
+ * children along (enterprise.prefetch.ts).
  */
-export async function compileRowFilter<R>(
-  ctx: HubContext,
-  type: string,
-  adapter: RowAdapter<R>,
-  subjects: readonly string[],
-): Promise<SqlFragment> {
-  const rule = rowRuleOf(type, ctx.viewer.role);
-  const consented = new Map<ConsentScope, string[]>();
-  for (const scope of consentScopes(rule, new Set())) {
-    const ids = await Promise.all(subjects.map((s) => ctx.consents.find(s, scope)));
-    consented.set(scope, subjects.filter((_, i) => ids[i] !== null));
-  }
+export function compileRowFilter<R>(ctx: HubContext, type: string, adapter: RowAdapter<R>): SqlFragment {
   const compile = (r: RowRule): SqlFragment => {
     switch (r.kind) {
       case 'all':
@@ -155,10 +137,10 @@ export async function compileRowFilter<R>(
         return { sql: `(${adapter.subjectColumn} = ? and ${inner.sql})`, bindings: [ctx.viewer.org, ...inner.bindings] };
       }
       case 'consent': {
-        const list = consented.get(r.scope) ?? [];
-        if (list.length === 0) return { sql: 'false', bindings: [] };
+        const consent = ctx.consents.existsSql(adapter.subjectColumn, r.scope);
+        if (consent.sql === 'false') return consent;
         const inner = compile(r.then);
-        return { sql: `(${adapter.subjectColumn} = any(?::text[]) and ${inner.sql})`, bindings: [list, ...inner.bindings] };
+        return { sql: `(${consent.sql} and ${inner.sql})`, bindings: [...consent.bindings, ...inner.bindings] };
       }
       case 'anyOf':
       case 'allOf': {
@@ -171,7 +153,7 @@ export async function compileRowFilter<R>(
       }
     }
   };
-  return compile(rule);
+  return compile(rowRuleOf(type, ctx.viewer.role));
 }
 
 /** The same policy for one row already loaded (single lookups). */

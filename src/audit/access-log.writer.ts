@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { entryHash } from './hash-chain';
+import { preparedRaw } from '@/db/prepared';
 
 export interface AccessLogDraft {
   at: Date;
@@ -102,7 +103,7 @@ export class AccessLogWriter {
         row.forEach((v, i) => cols[i]!.push(v as string));
         prev = hash;
       }
-      const res = await this.db.raw<{ rowCount: number }>(
+      const res = await preparedRaw<{ rowCount: number }>(this.db, 
         `with moved as (
            update access_log_head set seq = ?, hash = ?, updated_at = now()
             where id = 1 and seq = ? and hash = ? returning 1)

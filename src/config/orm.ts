@@ -13,6 +13,14 @@ export interface OrmSettings {
   statementTimeoutMs: number;
   acquireTimeoutMs: number;
   debug?: boolean;
+  /**
+   * Plan named prepared statements once, generically (plan_cache_mode = force_generic_plan). The
+   * hot reads are prepared (src/db/prepared.ts) and their shape does not depend on the values, so
+   * re-planning each execution only costs: on issue 5's profile read PostgreSQL spent 0.7 ms
+   * planning against 0.15 ms executing. Unnamed statements are planned per execution as before.
+   * Off for the embedded database, whose socket server does not take startup options.
+   */
+  genericPlans?: boolean;
 }
 
 /**
@@ -37,6 +45,7 @@ export function ormConfig(s: OrmSettings): Options {
         connectionTimeoutMillis: s.acquireTimeoutMs,
         statement_timeout: s.statementTimeoutMs,
         application_name: 'credit-hub',
+        ...(s.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
         ...(c.ssl ? { ssl: { rejectUnauthorized: false } } : {}),
       },
     },

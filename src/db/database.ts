@@ -32,6 +32,7 @@ export async function openDatabase(config: HubConfig, opts: OpenOptions = {}): P
         statementTimeoutMs: config.statementTimeoutMs,
         acquireTimeoutMs: config.dbAcquireTimeoutMs,
         debug: opts.debug,
+        genericPlans: !embedded,
       }),
     );
     if (opts.migrate !== false) await orm.getMigrator().up();

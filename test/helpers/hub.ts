@@ -77,11 +77,12 @@ export async function startTestHub(opts: TestHubOptions = {}): Promise<TestHub> 
       poolMax: isEmbeddedTestDatabase() ? 1 : 5,
       statementTimeoutMs: config.statementTimeoutMs,
       acquireTimeoutMs: config.dbAcquireTimeoutMs,
+      genericPlans: !isEmbeddedTestDatabase(), // as src/db/database.ts
     }),
   );
   const db: Database = { orm, knex: orm.em.getKnex(), embedded: null, close: () => orm.close(true) };
   const log = createLogger(config.logLevel);
-  const server = await createServer({ config, db, log, now: opts.now });
+  const server = await createServer({ config, db, log, now: opts.now, requestScope: true });
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
 

@@ -63,7 +63,7 @@ export function enterprisePageLoader(ctx: HubContext, size: number, afterSeq: st
   let loader = ctx.loaders.commitmentPages.get(key);
   if (!loader) {
     loader = new DataLoader(async (usccs: readonly string[]) => {
-      const filter = await compileRowFilter(ctx, 'Commitment', COMMITMENT_ROWS, usccs);
+      const filter = compileRowFilter(ctx, 'Commitment', COMMITMENT_ROWS);
       const cursor = afterSeq ? { sql: 'and c.seq < ?::bigint', bindings: [afterSeq] } : { sql: '', bindings: [] };
       const res = await ctx.knex.raw<{ rows: CommitmentRow[] }>(
         `select p.* from unnest(?::text[]) as u(uscc)
@@ -89,7 +89,7 @@ export function enterpriseCountLoader(ctx: HubContext): DataLoader<string, numbe
   let loader = ctx.loaders.commitmentCounts.get(key);
   if (!loader) {
     loader = new DataLoader(async (usccs: readonly string[]) => {
-      const filter = await compileRowFilter(ctx, 'Commitment', COMMITMENT_ROWS, usccs);
+      const filter = compileRowFilter(ctx, 'Commitment', COMMITMENT_ROWS);
       const res = await ctx.knex.raw<{ rows: { uscc: string; n: number }[] }>(
         `select u.uscc, (select count(*) from commitment c where c.enterprise_uscc = u.uscc and ${filter.sql})::int as n
            from unnest(?::text[]) as u(uscc)`,

@@ -388,7 +388,7 @@ export const commitmentService = {
       where.push(filter.overdue ? overdue.sql : `not ${overdue.sql}`);
       params.push(...overdue.bindings);
     }
-    const rows = await compileRowFilter(ctx, 'Commitment', COMMITMENT_ROWS, []);
+    const rows = compileRowFilter(ctx, 'Commitment', COMMITMENT_ROWS);
     where.push(rows.sql);
     params.push(...rows.bindings);
 

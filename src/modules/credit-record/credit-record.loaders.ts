@@ -1,9 +1,14 @@
 import DataLoader from 'dataloader';
 import type { Knex } from '@mikro-orm/postgresql';
 import { compileRowFilter } from '@/access/row-policy';
+import { recordListArgs } from './credit-record.args';
 import type { HubContext } from '@/context';
+import { registerEnterpriseCompanion } from '@/modules/enterprise/enterprise.prefetch';
+import type { PrefetchPlan } from '@/modules/enterprise/enterprise.prefetch';
+import type { SelectedField } from '@/shared/lookahead';
 import { CREDIT_RECORD_COLUMNS, CREDIT_RECORD_FROM, CREDIT_RECORD_ROWS } from './credit-record.rows';
 import type { CreditRecordRow } from './credit-record.rows';
+import { preparedRaw } from '@/db/prepared';
 
 /** Arguments shared by every enterprise of one page: one DataLoader (one SQL) per distinct set. */
 export interface RecordListArgs {
@@ -25,7 +30,7 @@ export function createCreditRecordLoaders(knex: Knex): CreditRecordLoaders {
     creditRecordCounts: new Map(),
     // Every version of the given logical records, newest first (regulator history).
     creditRecordVersions: new DataLoader(async (recordIds: readonly string[]) => {
-      const res = await knex.raw<{ rows: CreditRecordRow[] }>(
+      const res = await preparedRaw<{ rows: CreditRecordRow[] }>(knex, 
         `select ${CREDIT_RECORD_COLUMNS} from ${CREDIT_RECORD_FROM}
           where r.record_id = any(?::uuid[]) order by r.record_id, r.version desc`,
         [recordIds as string[]],
@@ -50,30 +55,52 @@ function kindFilter(kinds: string[] | null): { sql: string; bindings: unknown[] 
 }
 
 /**
+ * The current records of the enterprise in `usccExpr` that the viewer may see (row policy), newest
+ * decision first, one page (size + 1 rows, to know whether a next page exists). The page loader
+ * runs it laterally for a batch of enterprises; the enterprise prefetch runs it as a subquery of
+ * the enterprise read. One text, so both give the same rows.
+ */
+function pageSql(ctx: HubContext, args: RecordListArgs, usccExpr: string, columns: string): { sql: string; bindings: unknown[] } {
+  const filter = compileRowFilter(ctx, 'CreditRecord', CREDIT_RECORD_ROWS);
+  const kinds = kindFilter(args.kinds);
+  const cursor = args.after
+    ? { sql: 'and (r.decision_date, r.record_id) < (?::date, ?::uuid)', bindings: [args.after.decisionDate, args.after.recordId] }
+    : { sql: '', bindings: [] };
+  return {
+    sql: `select ${columns} from ${CREDIT_RECORD_FROM}
+           where r.enterprise_uscc = ${usccExpr} and r.superseded_at is null ${kinds.sql}
+             and ${filter.sql} ${cursor.sql}
+           order by r.decision_date desc, r.record_id desc
+           limit ?`,
+    bindings: [...kinds.bindings, ...filter.bindings, ...cursor.bindings, args.size + 1],
+  };
+}
+
+/** How many current records of the enterprise in `usccExpr` the viewer may see. */
+function countSql(ctx: HubContext, kinds: string[] | null, usccExpr: string): { sql: string; bindings: unknown[] } {
+  const filter = compileRowFilter(ctx, 'CreditRecord', CREDIT_RECORD_ROWS);
+  const k = kindFilter(kinds);
+  return {
+    sql: `select count(*)::int from credit_record r
+           where r.enterprise_uscc = ${usccExpr} and r.superseded_at is null ${k.sql} and ${filter.sql}`,
+    bindings: [...k.bindings, ...filter.bindings],
+  };
+}
+
+/**
  * The page of current records of each enterprise, in ONE statement for all enterprises of the
- * batch (a lateral subquery per USCC, LIMIT size + 1), filtered by the row policy. The statement
- * count of `enterprises(first: 50) { … creditRecords(first: 10) }` is therefore that of first: 5.
+ * batch (a lateral subquery per USCC). The statement count of `enterprises(first: 50) { …
+ * creditRecords(first: 10) }` is therefore that of first: 5.
  */
 export function pageLoader(ctx: HubContext, args: RecordListArgs): DataLoader<string, CreditRecordRow[]> {
   const key = argsKey(args);
   let loader = ctx.loaders.creditRecordPages.get(key);
   if (!loader) {
     loader = new DataLoader(async (usccs: readonly string[]) => {
-      const filter = await compileRowFilter(ctx, 'CreditRecord', CREDIT_RECORD_ROWS, usccs);
-      const kinds = kindFilter(args.kinds);
-      const cursor = args.after
-        ? { sql: 'and (r.decision_date, r.record_id) < (?::date, ?::uuid)', bindings: [args.after.decisionDate, args.after.recordId] }
-        : { sql: '', bindings: [] };
-      const res = await ctx.knex.raw<{ rows: CreditRecordRow[] }>(
-        `select p.* from unnest(?::text[]) as u(uscc)
-         cross join lateral (
-           select ${CREDIT_RECORD_COLUMNS} from ${CREDIT_RECORD_FROM}
-            where r.enterprise_uscc = u.uscc and r.superseded_at is null ${kinds.sql}
-              and ${filter.sql} ${cursor.sql}
-            order by r.decision_date desc, r.record_id desc
-            limit ?
-         ) p`,
-        [usccs as string[], ...kinds.bindings, ...filter.bindings, ...cursor.bindings, args.size + 1] as never[],
+      const page = pageSql(ctx, args, 'u.uscc', CREDIT_RECORD_COLUMNS);
+      const res = await preparedRaw<{ rows: CreditRecordRow[] }>(ctx.knex, 
+        `select p.* from unnest(?::text[]) as u(uscc) cross join lateral (${page.sql}) p`,
+        [usccs as string[], ...page.bindings] as never[],
       );
       const by = new Map<string, CreditRecordRow[]>();
       for (const row of res.rows) {
@@ -94,13 +121,10 @@ export function countLoader(ctx: HubContext, kinds: string[] | null): DataLoader
   let loader = ctx.loaders.creditRecordCounts.get(key);
   if (!loader) {
     loader = new DataLoader(async (usccs: readonly string[]) => {
-      const filter = await compileRowFilter(ctx, 'CreditRecord', CREDIT_RECORD_ROWS, usccs);
-      const k = kindFilter(kinds);
-      const res = await ctx.knex.raw<{ rows: { uscc: string; n: number }[] }>(
-        `select u.uscc, (select count(*) from credit_record r
-                          where r.enterprise_uscc = u.uscc and r.superseded_at is null ${k.sql} and ${filter.sql})::int as n
-           from unnest(?::text[]) as u(uscc)`,
-        [...k.bindings, ...filter.bindings, usccs as string[]] as never[],
+      const count = countSql(ctx, kinds, 'u.uscc');
+      const res = await preparedRaw<{ rows: { uscc: string; n: number }[] }>(ctx.knex, 
+        `select u.uscc, (${count.sql}) as n from unnest(?::text[]) as u(uscc)`,
+        [...count.bindings, usccs as string[]] as never[],
       );
       const by = new Map(res.rows.map((r) => [r.uscc, Number(r.n)]));
       return usccs.map((u) => by.get(u) ?? 0);
@@ -109,3 +133,40 @@ export function countLoader(ctx: HubContext, kinds: string[] | null): DataLoader
   }
   return loader;
 }
+
+/**
+ * Enterprise.creditRecords read with the enterprise row (enterprise.prefetch.ts): the page when
+ * edges or pageInfo are selected, the count when totalCount is. Arguments the service would refuse
+ * (a bad cursor, a page size out of range) get no plan, so the resolver reports them as before.
+ */
+function creditRecordPlans(ctx: HubContext, field: SelectedField): PrefetchPlan[] {
+  let args: RecordListArgs;
+  try {
+    const a = field.args ?? {};
+    args = recordListArgs(a.kinds as string[] | null | undefined, a.first as number | null | undefined, a.after as string | null | undefined);
+  } catch {
+    return [];
+  }
+  const plans: PrefetchPlan[] = [];
+  if (field.children.has('edges') || field.children.has('pageInfo')) {
+    const page = pageSql(ctx, args, 'enterprise.uscc', CREDIT_RECORD_COLUMNS);
+    plans.push({
+      key: `creditRecords:page:${argsKey(args)}`,
+      sql: `select coalesce(json_agg(p order by p.decision_date desc, p.record_id desc), '[]') from (${page.sql}) p`,
+      bindings: page.bindings,
+      take: (uscc, value) => pageLoader(ctx, args).prime(uscc, value as CreditRecordRow[]),
+    });
+  }
+  if (field.children.has('totalCount')) {
+    const count = countSql(ctx, args.kinds, 'enterprise.uscc');
+    plans.push({
+      key: `creditRecords:count:${argsKey({ kinds: args.kinds })}`,
+      sql: count.sql,
+      bindings: count.bindings,
+      take: (uscc, value) => countLoader(ctx, args.kinds).prime(uscc, Number(value)),
+    });
+  }
+  return plans;
+}
+
+registerEnterpriseCompanion({ field: 'creditRecords', plans: creditRecordPlans });

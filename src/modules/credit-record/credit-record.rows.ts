@@ -14,11 +14,16 @@ import type {
   RecordSeverity,
 } from './credit-record.types';
 
-/** The columns the API reads (alias `r` = credit_record, `o` = organization), as plain rows. */
+/**
+ * The columns the API reads (alias `r` = credit_record, `o` = organization), as plain rows or
+ * inside a JSON subquery (enterprise prefetch). Amounts are cast to text: JSON numbers would lose
+ * numeric(18,6)'s digits, and the plain path returns the same strings.
+ */
 export const CREDIT_RECORD_COLUMNS = `r.id, r.record_id, r.version, r.enterprise_uscc, r.kind, r.department,
   coalesce(o.name, r.department) as department_name, r.source_record_id, r.domain, r.document_number,
   r.decision_date, r.severity, r.summary_procedure, r.rule_version, r.publication, r.publicity_end_date,
-  r.earliest_repair_date, r.licence_category, r.penalty_categories, r.fine_amount, r.confiscated_amount,
+  r.earliest_repair_date, r.licence_category, r.penalty_categories, r.fine_amount::text as fine_amount,
+  r.confiscated_amount::text as confiscated_amount,
   r.valid_from, r.valid_until, r.details, r.received_at, r.superseded_at, r.repaired_at, r.disputed_at`;
 
 export const CREDIT_RECORD_FROM = 'credit_record r left join organization o on o.code = r.department';

@@ -9,21 +9,21 @@ import {
 } from '@/modules/ingestion/ingestion.engine';
 import type { DepartmentRow, IngestionDeps, PreparedRow, RejectedRow, VersionedTable, VersionedWrite } from '@/modules/ingestion/ingestion.engine';
 import type { IngestionResult } from '@/modules/ingestion/ingestion.types';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/pagination';
+import { encodeCursor, toPage } from '@/shared/pagination';
 import type { Connection } from '@/shared/pagination';
 import type { CreditRecordRowInput } from './credit-record.inputs';
 import { countLoader, pageLoader } from './credit-record.loaders';
+import { CURSOR_KIND, recordListArgs } from './credit-record.args';
 import { todayOf, toCreditRecord } from './credit-record.rows';
 import type { CreditRecordRow } from './credit-record.rows';
 import type { CreditRecord, CreditRecordKind } from './credit-record.types';
 import { validateCreditRecordRow } from './credit-record.validation';
 import type { ValidatedCreditRecord } from './credit-record.validation';
-import { invalidCursor } from './credit-record.errors';
 
-const CURSOR_KIND = 'creditRecord';
-const CURSOR_KEY = /^(\d{4}-\d{2}-\d{2})\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-
-export interface CreditRecordPage extends Connection<CreditRecord> {
+/** Each part is read only when selected: a client asking for totalCount alone costs no page read. */
+export interface CreditRecordPage {
+  readonly edges: Promise<Connection<CreditRecord>['edges']>;
+  readonly pageInfo: Promise<Connection<CreditRecord>['pageInfo']>;
   readonly totalCount: Promise<number>;
 }
 
@@ -104,14 +104,6 @@ const CREDIT_RECORD_TABLE: VersionedTable<ValidatedCreditRecord> = {
   },
 };
 
-function parseAfter(after: string | null | undefined): { decisionDate: string; recordId: string } | null {
-  const key = decodeCursor(CURSOR_KIND, after);
-  if (key === null) return null;
-  const m = CURSOR_KEY.exec(key);
-  if (!m) throw invalidCursor();
-  return { decisionDate: m[1]!, recordId: m[2]! };
-}
-
 export const creditRecordService = {
   /**
    * One page of an enterprise's current records, newest decision first, restricted by the row
@@ -124,22 +116,31 @@ export const creditRecordService = {
     first: number | null | undefined,
     after: string | null | undefined,
   ): Promise<CreditRecordPage> {
-    const size = pageSize(first);
-    const kindList = kinds && kinds.length ? [...new Set(kinds)].sort() : null;
-    const rows = await pageLoader(ctx, { kinds: kindList, size, after: parseAfter(after) }).load(enterpriseUscc);
-    const today = todayOf(ctx);
-    const page = toPage(
-      rows,
-      size,
-      (r) => encodeCursor(CURSOR_KIND, `${r.decision_date}|${r.record_id}`),
-      (r) => toCreditRecord(r, today),
-    );
+    const args = recordListArgs(kinds, first, after);
+    let page: Promise<Connection<CreditRecord>> | null = null;
+    const load = () =>
+      (page ??= pageLoader(ctx, args)
+        .load(enterpriseUscc)
+        .then((rows) => {
+          const today = todayOf(ctx);
+          return toPage(
+            rows,
+            args.size,
+            (r) => encodeCursor(CURSOR_KIND, `${r.decision_date}|${r.record_id}`),
+            (r) => toCreditRecord(r, today),
+          );
+        }));
     let count: Promise<number> | null = null;
     return {
-      ...page,
+      get edges() {
+        return load().then((p) => p.edges);
+      },
+      get pageInfo() {
+        return load().then((p) => p.pageInfo);
+      },
       // Counted only when the client selects totalCount; one batched statement per page.
       get totalCount() {
-        count ??= countLoader(ctx, kindList).load(enterpriseUscc);
+        count ??= countLoader(ctx, args.kinds).load(enterpriseUscc);
         return count;
       },
     };

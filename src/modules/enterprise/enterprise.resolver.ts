@@ -1,4 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '@/context';
 import { EnterpriseFilter } from './enterprise.inputs';
 import { enterpriseService } from './enterprise.service';
@@ -14,8 +15,9 @@ export class EnterpriseResolver {
   enterprise(
     @Arg('uscc', () => String, { description: '18-character USCC; a malformed code is BAD_USER_INPUT with the reason.' }) uscc: string,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Enterprise | null> {
-    return enterpriseService.byUscc(ctx, uscc);
+    return enterpriseService.byUscc(ctx, uscc, info);
   }
 
   @Query(() => EnterpriseConnection, { description: 'Enterprises ordered by USCC, filtered, one cursor page at a time.' })
@@ -24,7 +26,8 @@ export class EnterpriseResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EnterprisePage> {
-    return enterpriseService.page(ctx, filter, first, after);
+    return enterpriseService.page(ctx, filter, first, after, info);
   }
 }

@@ -1,12 +1,15 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { HubContext } from '@/context';
 import { BadUserInputError } from '@/shared/errors';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/pagination';
 import { parseUsccArg, usccChecksumError } from '@/shared/uscc-arg';
 import { isIndustrySection } from './industries';
 import type { EnterpriseFilter } from './enterprise.inputs';
+import { prefetchColumns, prefetchPlans, takePrefetched } from './enterprise.prefetch';
 import { ENTERPRISE_COLUMNS, toEnterprise } from './enterprise.rows';
 import type { EnterpriseRow } from './enterprise.rows';
 import type { Enterprise } from './enterprise.types';
+import { preparedRaw } from '@/db/prepared';
 
 const CURSOR_KIND = 'enterprise';
 
@@ -56,8 +59,9 @@ function whereClause(filter: EnterpriseFilter | null | undefined): { sql: string
 
 export const enterpriseService = {
   /** One enterprise by USCC; a code failing the check is accepted only if the registry holds it. */
-  async byUscc(ctx: HubContext, uscc: string): Promise<Enterprise | null> {
+  async byUscc(ctx: HubContext, uscc: string, info?: GraphQLResolveInfo): Promise<Enterprise | null> {
     const arg = parseUsccArg(uscc);
+    for (const plan of prefetchPlans(ctx, info)) ctx.loaders.enterprisePrefetch.set(plan.key, plan);
     const row = await ctx.loaders.enterpriseByUscc.load(arg.code);
     if (!arg.checksumOk && !row) throw usccChecksumError();
     return row ? toEnterprise(row) : null;
@@ -69,6 +73,7 @@ export const enterpriseService = {
     filter: EnterpriseFilter | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
+    info?: GraphQLResolveInfo,
   ): Promise<EnterprisePage> {
     const size = pageSize(first);
     const afterKey = decodeCursor(CURSOR_KIND, after);
@@ -76,15 +81,19 @@ export const enterpriseService = {
     const pageWhere = afterKey ? [...where.sql, 'uscc > ?'] : where.sql;
     const params = afterKey ? [...where.params, afterKey] : where.params;
     const prefetch = ctx.consents.prefetchSql('enterprise.uscc');
-    const res = await ctx.knex.raw<{ rows: (EnterpriseRow & { consents?: { id: string; purpose: string; scopes: string[] }[] })[] }>(
-      `select ${ENTERPRISE_COLUMNS}${prefetch ? `, ${prefetch.sql} as consents` : ''} from enterprise
+    const plans = prefetchPlans(ctx, info, ['edges', 'node']);
+    const children = prefetchColumns(plans);
+    const res = await preparedRaw<{ rows: (EnterpriseRow & { consents?: { id: string; purpose: string; scopes: string[] }[] })[] }>(ctx.knex, 
+      `select ${ENTERPRISE_COLUMNS}${prefetch ? `, ${prefetch.sql} as consents` : ''}${children.sql} from enterprise
         ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''}
         order by uscc limit ?`,
-      [...(prefetch?.bindings ?? []), ...params, size + 1] as never[],
+      [...(prefetch?.bindings ?? []), ...children.bindings, ...params, size + 1] as never[],
     );
-    for (const r of res.rows) {
+    // The look-ahead row (size + 1) only tells whether a next page exists: its children are not taken.
+    for (const r of res.rows.slice(0, size)) {
       ctx.loaders.enterpriseByUscc.prime(r.uscc, r);
       if (r.consents) ctx.consents.prime(r.uscc, r.consents);
+      takePrefetched(plans, r.uscc, r as unknown as Record<string, unknown>);
     }
     const page = toPage(res.rows, size, (r) => encodeCursor(CURSOR_KIND, r.uscc), toEnterprise);
     let count: Promise<number> | null = null;

@@ -1,16 +1,56 @@
 import DataLoader from 'dataloader';
 import type { Knex } from '@mikro-orm/postgresql';
-import { loadEvaluations } from './evaluation.service';
-import type { EvaluationRow } from './evaluation.service';
+import { EVALUATION_RULES } from '@/config/evaluation-rules';
+import { registerEnterpriseCompanion } from '@/modules/enterprise/enterprise.prefetch';
+import { FACTOR_FIELDS, isStale, loadEvaluations, STORED_COLUMNS, SUMMARY_COLUMNS, withLazyFactors } from './evaluation.service';
+import type { EvaluationRow, EvaluationSummaryRow, StoredEvaluationRow } from './evaluation.service';
 
 export interface EvaluationLoaders {
   /** The stored evaluation of each enterprise, computed on the spot when missing or stale. */
   evaluationByUscc: DataLoader<string, EvaluationRow | null>;
+  /** Fresh stored evaluations without factors, prefetched with enterprises (read when no factor field is selected). */
+  evaluationSummaries: Map<string, EvaluationSummaryRow>;
 }
 
 /** Per request (the request's clock decides staleness and recency decay). */
 export function createEvaluationLoaders(knex: Knex, now: () => Date): EvaluationLoaders {
   return {
     evaluationByUscc: new DataLoader((usccs: readonly string[]) => loadEvaluations(knex, usccs, now())),
+    evaluationSummaries: new Map(),
   };
 }
+
+// Enterprise.evaluation read with the enterprise row (enterprise.prefetch.ts). Only a stored
+// evaluation that is still fresh is handed over; a missing or stale one is left to the loader,
+// which recomputes and stores it. The factors (about 1 kB of JSON each) come along only when a
+// factor field is selected: a regulator's page of levels does not carry 50 explanations.
+registerEnterpriseCompanion({
+  field: 'evaluation',
+  plans: (ctx, field) => {
+    const fresh = (row: EvaluationSummaryRow | null): row is EvaluationSummaryRow => !!row && !isStale(row, ctx.now(), EVALUATION_RULES);
+    if (FACTOR_FIELDS.some((f) => field.children.has(f))) {
+      return [
+        {
+          key: 'evaluation',
+          sql: `select row_to_json(x) from (select ${STORED_COLUMNS} from credit_evaluation ev where ev.enterprise_uscc = enterprise.uscc) x`,
+          bindings: [],
+          take: (uscc, value) => {
+            const row = value as StoredEvaluationRow | null;
+            if (fresh(row)) ctx.loaders.evaluationByUscc.prime(uscc, withLazyFactors(row));
+          },
+        },
+      ];
+    }
+    return [
+      {
+        key: 'evaluation:summary',
+        sql: `select row_to_json(x) from (select ${SUMMARY_COLUMNS} from credit_evaluation ev where ev.enterprise_uscc = enterprise.uscc) x`,
+        bindings: [],
+        take: (uscc, value) => {
+          const row = value as EvaluationSummaryRow | null;
+          if (fresh(row)) ctx.loaders.evaluationSummaries.set(uscc, row);
+        },
+      },
+    ];
+  },
+});

@@ -7,6 +7,7 @@ import { beijingDate } from '@/shared/dates';
 import { computeEvaluation, inputsHash, levelName } from './evaluation.scoring';
 import type { EvaluationFinancingInput, EvaluationInputs, EvaluationRecordInput, Factor } from './evaluation.scoring';
 import type { CreditEvaluation, EvaluationDimension, EvaluationLevel } from './evaluation.types';
+import { preparedRaw } from '@/db/prepared';
 
 /** A stored evaluation row (credit_evaluation), as read on the plain-row path. */
 export interface EvaluationRow {
@@ -144,8 +145,34 @@ export async function recomputeEvaluations(knex: Knex, usccs: string[], now: Dat
   );
 }
 
+/** The stored columns but the factors (alias `ev`): what a level or a score needs. */
+export const SUMMARY_COLUMNS = `ev.enterprise_uscc, ev.score, ev.level, ev.rule_version, ev.computed_at,
+  ev.computed_at::text as computed_at_text, ev.inputs_hash`;
+
+/** The stored columns as read (alias `ev`); the loader and the enterprise prefetch share them. */
+export const STORED_COLUMNS = `${SUMMARY_COLUMNS}, ev.factors::text as factors_json`;
+
+/** A stored evaluation without its factors (enterprise prefetch of a level or score). */
+export type EvaluationSummaryRow = Omit<EvaluationRow, 'factors'>;
+
+/** The CreditEvaluation fields that need the factors. */
+export const FACTOR_FIELDS: readonly string[] = ['factors', 'baseScore'];
+
+export type StoredEvaluationRow = EvaluationRow & { computed_at_text: string; factors_json: string };
+
+/**
+ * Factors are parsed only when a client asks for them: a regulator's page of 50 levels need not
+ * decode 50 explanations.
+ */
+export function withLazyFactors(r: StoredEvaluationRow): StoredEvaluationRow {
+  const json = r.factors_json;
+  let parsed: Factor[] | undefined;
+  Object.defineProperty(r, 'factors', { enumerable: true, get: () => (parsed ??= JSON.parse(json) as Factor[]) });
+  return r;
+}
+
 /** True when a stored evaluation must be recomputed before it is served. */
-function isStale(row: EvaluationRow | undefined, now: Date, rules: EvaluationRules): boolean {
+export function isStale(row: EvaluationSummaryRow | undefined, now: Date, rules: EvaluationRules): boolean {
   if (!row || row.rule_version !== rules.version) return true;
   return Math.abs(now.getTime() - new Date(row.computed_at).getTime()) >= rules.refreshAfterHours * 3_600_000;
 }
@@ -164,18 +191,11 @@ export async function loadEvaluations(
   now: Date,
   rules: EvaluationRules = EVALUATION_RULES,
 ): Promise<(EvaluationRow | null)[]> {
-  const res = await knex.raw<{ rows: (EvaluationRow & { computed_at_text: string; factors_json: string })[] }>(
-    `select enterprise_uscc, score, level, factors::text as factors_json, rule_version, computed_at, computed_at::text as computed_at_text, inputs_hash
-       from credit_evaluation where enterprise_uscc = any(?::text[])`,
+  const res = await preparedRaw<{ rows: StoredEvaluationRow[] }>(knex, 
+    `select ${STORED_COLUMNS} from credit_evaluation ev where ev.enterprise_uscc = any(?::text[])`,
     [usccs as string[]],
   );
-  // Factors are parsed only when a client asks for them: a regulator's page of 50 levels need not
-  // decode 50 explanations.
-  for (const r of res.rows) {
-    const json = r.factors_json;
-    let parsed: Factor[] | undefined;
-    Object.defineProperty(r, 'factors', { enumerable: true, get: () => (parsed ??= JSON.parse(json) as Factor[]) });
-  }
+  for (const r of res.rows) withLazyFactors(r);
   const by = new Map<string, EvaluationRow>(res.rows.map((r) => [r.enterprise_uscc, r]));
   const seen = new Map(res.rows.map((r) => [r.enterprise_uscc, r.computed_at_text]));
   const stale = [...new Set(usccs.filter((u) => isStale(by.get(u), now, rules)))].sort();
@@ -201,6 +221,15 @@ export async function loadEvaluations(
     for (const r of rows) by.set(r.enterprise_uscc, r);
   }
   return usccs.map((u) => by.get(u) ?? null);
+}
+
+/** A summary as a row whose factors were not read: reading them is a bug, not an empty list. */
+function withoutFactors(summary: EvaluationSummaryRow): EvaluationRow {
+  return Object.defineProperty({ ...summary }, 'factors', {
+    get: () => {
+      throw new Error('evaluation factors read from a summary row');
+    },
+  }) as EvaluationRow;
 }
 
 /** Explicit mapping from the stored row to the API type. */
@@ -243,8 +272,13 @@ function mapFactors(row: EvaluationRow): CreditEvaluation['factors'] {
 }
 
 export const evaluationService = {
-  /** The enterprise's evaluation (the field policy has already checked role and consent). */
-  async forEnterprise(ctx: HubContext, uscc: string): Promise<CreditEvaluation | null> {
+  /**
+   * The enterprise's evaluation (the field policy has already checked role and consent). When the
+   * client selected no factor field, a summary prefetched with the enterprise serves it.
+   */
+  async forEnterprise(ctx: HubContext, uscc: string, needsFactors = true): Promise<CreditEvaluation | null> {
+    const summary = needsFactors ? undefined : ctx.loaders.evaluationSummaries.get(uscc);
+    if (summary) return toCreditEvaluation(withoutFactors(summary));
     const row = await ctx.loaders.evaluationByUscc.load(uscc);
     return row ? toCreditEvaluation(row) : null;
   },

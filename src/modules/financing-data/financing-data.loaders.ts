@@ -1,21 +1,28 @@
 import DataLoader from 'dataloader';
 import type { Knex } from '@mikro-orm/postgresql';
+import { registerEnterpriseCompanion } from '@/modules/enterprise/enterprise.prefetch';
 import type { FinancingDataRow } from './financing-data.service';
+import { preparedRaw } from '@/db/prepared';
 
 export interface FinancingDataLoaders {
   /** Current financing rows of each enterprise, one statement per batch. */
   financingDataByUscc: DataLoader<string, FinancingDataRow[]>;
 }
 
+/** The current rows of the enterprises matched by `where`; the loader and the prefetch share it. */
+function currentRowsSql(where: string): string {
+  return `select enterprise_uscc, category, period, item, tax_credit_grade, headcount, months_in_arrears,
+                 housing_fund_status, arrears_yuan::text as arrears_yuan, received_at
+            from financing_data
+           where ${where} and superseded_at is null`;
+}
+const ORDER = 'category, period desc, received_at desc';
+
 export function createFinancingDataLoaders(knex: Knex): FinancingDataLoaders {
   return {
     financingDataByUscc: new DataLoader(async (usccs: readonly string[]) => {
-      const res = await knex.raw<{ rows: FinancingDataRow[] }>(
-        `select enterprise_uscc, category, period, item, tax_credit_grade, headcount, months_in_arrears,
-                housing_fund_status, arrears_yuan, received_at
-           from financing_data
-          where enterprise_uscc = any(?::text[]) and superseded_at is null
-          order by enterprise_uscc, category, period desc, received_at desc`,
+      const res = await preparedRaw<{ rows: FinancingDataRow[] }>(knex, 
+        `${currentRowsSql('enterprise_uscc = any(?::text[])')} order by enterprise_uscc, ${ORDER}`,
         [usccs as string[]],
       );
       const by = new Map<string, FinancingDataRow[]>();
@@ -28,3 +35,16 @@ export function createFinancingDataLoaders(knex: Knex): FinancingDataLoaders {
     }),
   };
 }
+
+// Enterprise.financingData read with the enterprise row (enterprise.prefetch.ts).
+registerEnterpriseCompanion({
+  field: 'financingData',
+  plans: (ctx) => [
+    {
+      key: 'financingData',
+      sql: `select coalesce(json_agg(f order by ${ORDER}), '[]') from (${currentRowsSql('enterprise_uscc = enterprise.uscc')}) f`,
+      bindings: [],
+      take: (uscc, value) => ctx.loaders.financingDataByUscc.prime(uscc, value as FinancingDataRow[]),
+    },
+  ],
+});
