@@ -42,6 +42,8 @@ async function main() {
       bank: typeof args.bank === 'string' ? args.bank : 'BANK-ICBC-JS',
       consents: args.consents ? Number(args.consents) : 10_000,
       now: new Date(),
+      // The embedded PGlite (WebAssembly) has far less memory to sort in than a server.
+      maintenanceWorkMem: db.embedded ? undefined : '1GB',
       onProgress: (phase, done, total) => {
         let bar = phases.get(phase);
         if (!bar) phases.set(phase, (bar = bars.create(total, 0, {}, { format: `${phase.padEnd(11)} |{bar}| {value}/{total} {percentage}% eta {eta}s` })));
@@ -55,6 +57,9 @@ async function main() {
       `seeded ${result.enterprises} enterprises, ${result.records} credit records, ${result.financing} financing rows, ` +
         `${result.consents} consents in ${s.toFixed(1)} s\n`,
     );
+    const steps = Object.entries(result.seconds).map(([step, sec]) => `${step} ${sec.toFixed(1)} s`);
+    const kept = Object.entries(result.deferred).filter(([, d]) => !d).map(([t]) => t);
+    process.stdout.write(`steps: ${steps.join(', ')}${kept.length ? ` (not empty, loaded with indexes in place: ${kept.join(', ')})` : ''}\n`);
   });
 }
 main().catch((e) => fail(`seed failed: ${e instanceof Error ? e.message : String(e)}`));

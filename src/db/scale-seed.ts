@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { Knex } from '@mikro-orm/postgresql';
 import { publicityWindow } from '@/config/publicity-rules';
 import type { CreditRecordKindValue, Severity } from '@/config/publicity-rules';
@@ -7,13 +7,19 @@ import { DEMO_ORGANIZATIONS } from '@/modules/organization/organizations.demo';
 import { addDays, beijingDate } from '@/shared/dates';
 import { createRng } from '@/shared/random';
 import type { Rng } from '@/shared/random';
-import { copyInto } from './copy';
+import { loadWithoutIndexes } from './bulk-load';
+import { cell, copyText, rowLines, withLoadConnection } from './copy';
 
 /**
  * Scale data for benchmarks (issue 5): enterprises from the demo factory, an uneven number of
  * credit records each (most 5–15, some none, a few hundreds), financing data, and consents for a
  * benchmark bank — loaded with COPY. Deterministic for a seed: enterprise i and its records are
- * always the same.
+ * always the same (record_id aside, a random UUID).
+ *
+ * A table that is empty (a freshly migrated database) is loaded without its indexes, keys and
+ * foreign keys, which are re-created from the catalogue in the same transaction (bulk-load.ts):
+ * index maintenance, not the generator, was what made 10 million rows take 15 minutes. On top of
+ * existing rows the indexes stay in place.
  */
 export interface ScaleSeedOptions {
   enterprises: number;
@@ -25,6 +31,8 @@ export interface ScaleSeedOptions {
   bank: string;
   consents: number;
   now: Date;
+  /** maintenance_work_mem for the index rebuilds (e.g. '1GB'); the server's setting when absent. */
+  maintenanceWorkMem?: string;
   onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -41,13 +49,14 @@ const KINDS: readonly [CreditRecordKindValue, number][] = [
 const VIOLATIONS = ['虚假宣传', '未按规定明码标价', '超标排放大气污染物', '未按规定开展安全生产教育培训', '销售不符合食品安全标准的食品', '无证经营', '未按规定办理变更登记', '违法占用道路'];
 const DEPARTMENTS = DEMO_ORGANIZATIONS.filter((o) => o.kind === 'DEPARTMENT');
 
-function pickKind(u: number): CreditRecordKindValue {
+/** Index into KINDS for a uniform draw (the first kind when rounding leaves u past the last). */
+function pickKind(u: number): number {
   let acc = 0;
-  for (const [k, p] of KINDS) {
-    acc += p;
-    if (u < acc) return k;
+  for (let i = 0; i < KINDS.length; i++) {
+    acc += KINDS[i]![1];
+    if (u < acc) return i;
   }
-  return 'ADMINISTRATIVE_PENALTY';
+  return 0;
 }
 
 /** Records per enterprise before scaling: 10 % none, 85 % 5–15, 4.9 % 1–4, 0.1 % 150–400. */
@@ -66,37 +75,59 @@ const RECORD_COLUMNS = [
   'earliest_repair_date', 'penalty_categories', 'fine_amount', 'details', 'content_hash', 'received_at',
 ] as const;
 
-function* recordRows(usccs: readonly string[], counts: readonly number[], opts: ScaleSeedOptions, progress: (n: number) => void) {
+const SEVERITIES: readonly (Severity | null)[] = [null, 'MINOR', 'GENERAL', 'SERIOUS'];
+const MAX_DAYS_BACK = 2000;
+
+/**
+ * Credit records as COPY text lines. Hot (10 million rows at full scale), so whatever repeats is
+ * computed once: the decision dates, the publicity windows (a pure function of kind, severity,
+ * decision date and summary flag), the escaped department fields and the JSON around a violation.
+ * The values are those of the row-by-row version before it, for the same seed.
+ */
+function* recordLines(usccs: readonly string[], counts: readonly number[], opts: ScaleSeedOptions, progress: (n: number) => void): Generator<string> {
   const today = beijingDate(opts.now);
-  const receivedAt = opts.now.toISOString();
+  const receivedAt = cell(opts.now.toISOString());
+  const decisions = Array.from({ length: MAX_DAYS_BACK + 1 }, (_, k) => addDays(today, -k));
+  const depts = DEPARTMENTS.map((d) => ({ text: `${cell(d.code)}\t`, domain: cell(d.domain ?? '综合'), docPrefix: cell(`金${d.code.slice(3)}〔`) }));
+  const violations = VIOLATIONS.map(
+    (v) => `{"violationType":${JSON.stringify(v)},"facts":${JSON.stringify(`经查，当事人存在${v}的违法行为。`)},"content":`,
+  );
+  // severity … earliest_repair_date, by (days back, kind, severity, summary).
+  const windows = new Map<number, string>();
+  const windowText = (back: number, kind: number, severity: number, summary: boolean): string => {
+    const key = (((back * 8 + kind) * 4 + severity) << 1) | (summary ? 1 : 0);
+    let text = windows.get(key);
+    if (text === undefined) {
+      const w = publicityWindow(KINDS[kind]![0], SEVERITIES[severity] ?? null, decisions[back]!, summary);
+      text = [SEVERITIES[severity] ?? null, summary, w.ruleVersion, w.publication, w.publicityEndDate, w.earliestRepairDate].map(cell).join('\t');
+      windows.set(key, text);
+    }
+    return text;
+  };
   let n = 0;
   for (let e = 0; e < usccs.length; e++) {
-    const uscc = usccs[e]!;
+    const uscc = cell(usccs[e]!);
     for (let j = 0; j < counts[e]!; j++) {
       const rng = createRng((opts.seed ^ Math.imul(opts.start + e + 1, 2654435761) ^ j) >>> 0);
-      const kind = pickKind(rng.next());
-      const dept = DEPARTMENTS[rng.int(0, DEPARTMENTS.length - 1)]!;
-      const decision = addDays(today, -rng.int(1, 2000));
+      const k = pickKind(rng.next());
+      const kind = KINDS[k]![0];
+      const dept = depts[rng.int(0, depts.length - 1)]!;
+      const back = rng.int(1, MAX_DAYS_BACK);
+      const decision = decisions[back]!;
       const windowed = kind !== 'ADMINISTRATIVE_LICENCE' && kind !== 'HONOUR' && kind !== 'CRIMINAL_JUDGMENT';
       const u = rng.next();
-      const severity: Severity | null = windowed ? (u < 0.3 ? 'MINOR' : u < 0.85 ? 'GENERAL' : 'SERIOUS') : null;
-      const summary = kind === 'ADMINISTRATIVE_PENALTY' && severity === 'MINOR' && rng.chance(0.2);
-      const w = publicityWindow(kind, severity, decision, summary);
+      const severity = windowed ? (u < 0.3 ? 1 : u < 0.85 ? 2 : 3) : 0;
+      const summary = kind === 'ADMINISTRATIVE_PENALTY' && severity === 1 && rng.chance(0.2);
       const source = `SCALE-${opts.start + e}-${j}`;
       const penalty = kind === 'ADMINISTRATIVE_PENALTY';
-      const violation = VIOLATIONS[rng.int(0, VIOLATIONS.length - 1)]!;
+      const violation = violations[rng.int(0, violations.length - 1)]!;
       const fine = penalty && rng.chance(0.7) ? (rng.int(10, 500_000) / 100).toFixed(2) : null;
-      const details = penalty
-        ? JSON.stringify({ violationType: violation, facts: `经查，当事人存在${violation}的违法行为。`, content: fine ? `罚款人民币${fine}万元` : '警告' })
-        : '{}';
+      const details = penalty ? cell(`${violation}${fine ? `"罚款人民币${fine}万元"` : '"警告"'}}`) : '{}';
       n++;
       if ((n & 0xffff) === 0) progress(n);
-      yield [
-        randomUUID(), 1, uscc, kind, dept.code, source, dept.domain ?? '综合', `金${dept.code.slice(3)}〔${decision.slice(0, 4)}〕${1000 + j}号`,
-        decision, severity, summary, w.ruleVersion, w.publication, w.publicityEndDate, w.earliestRepairDate,
-        penalty ? (fine ? ['FINE'] : ['WARNING']) : null, fine, details,
-        createHash('sha256').update(`${source}|${kind}|${decision}`).digest('hex'), receivedAt,
-      ] as const;
+      yield `${randomUUID()}\t1\t${uscc}\t${kind}\t${dept.text}${source}\t${dept.domain}\t${dept.docPrefix}${decision.slice(0, 4)}〕${1000 + j}号\t${decision}\t` +
+        `${windowText(back, k, severity, summary)}\t${penalty ? (fine ? '{"FINE"}' : '{"WARNING"}') : '\\N'}\t${fine ?? '\\N'}\t${details}\t` +
+        `${hash('sha256', `${source}|${kind}|${decision}`)}\t${receivedAt}\n`;
     }
   }
   progress(n);
@@ -129,8 +160,43 @@ const ENTERPRISE_COLUMNS = [
   'lr_name', 'lr_id_number', 'lr_phone',
 ] as const;
 
-export async function seedScale(knex: Knex, opts: ScaleSeedOptions): Promise<{ enterprises: number; records: number; financing: number; consents: number }> {
+export interface ScaleSeedResult {
+  enterprises: number;
+  records: number;
+  financing: number;
+  consents: number;
+  /** Per table: loaded without its indexes (it was empty) and rebuilt them after. */
+  deferred: Record<string, boolean>;
+  /** Seconds per step: `<table>` for the COPY, `<table> indexes` for the rebuild, `analyze`. */
+  seconds: Record<string, number>;
+}
+
+export async function seedScale(knex: Knex, opts: ScaleSeedOptions): Promise<ScaleSeedResult> {
   const progress = (phase: string) => (done: number, total: number) => opts.onProgress?.(phase, done, total);
+  const seconds: Record<string, number> = {};
+  const deferred: Record<string, boolean> = {};
+  // Index builds sort in memory (when the server allows that much), and no commit waits on a WAL flush.
+  const settings: Record<string, string> = { synchronous_commit: 'off' };
+  if (opts.maintenanceWorkMem) settings.maintenance_work_mem = opts.maintenanceWorkMem;
+  let indexesDone = 0;
+  let indexesSeen = 0;
+
+  /** COPY into the table; when it is empty, without its indexes, rebuilt after — one transaction. */
+  const load = (table: string, columns: readonly string[], lines: Iterable<string>) =>
+    withLoadConnection(knex, async (client) => {
+      const out = await loadWithoutIndexes(client, table, () => copyText(client, table, columns, lines), {
+        settings,
+        onRestore: (done, total) => {
+          if (done === 0) indexesSeen += total;
+          progress('indexes')(indexesDone + done, indexesSeen);
+          if (done === total) indexesDone += total;
+        },
+      });
+      seconds[table] = out.seconds.load;
+      if (out.deferred) seconds[`${table} indexes`] = out.seconds.restore;
+      deferred[table] = out.deferred;
+      return out.result;
+    });
 
   // Enterprises (the demo factory), in index order.
   const usccs = new Array<string>(opts.enterprises);
@@ -147,7 +213,7 @@ export async function seedScale(knex: Knex, opts: ScaleSeedOptions): Promise<{ e
       yield [r.uscc, r.name, r.industryCode, r.districtCode, r.establishedOn, r.status, r.registeredCapital, r.address, r.legalRepresentativeName, r.legalRepresentativeIdNumber, r.legalRepresentativePhone] as const;
     }
   }
-  const ents = await copyInto(knex, 'enterprise', ENTERPRISE_COLUMNS, enterprises());
+  const ents = await load('enterprise', ENTERPRISE_COLUMNS, rowLines(enterprises()));
   progress('enterprises')(ents, opts.enterprises);
 
   // Scale the uneven raw counts to the requested total.
@@ -157,8 +223,8 @@ export async function seedScale(knex: Knex, opts: ScaleSeedOptions): Promise<{ e
     counts[e] = Math.round(counts[e]! * factor);
     planned += counts[e]!;
   }
-  const records = await copyInto(knex, 'credit_record', RECORD_COLUMNS, recordRows(usccs, counts, opts, (n) => progress('records')(n, planned)));
-  const financing = await copyInto(knex, 'financing_data', FINANCING_COLUMNS, financingRows(usccs, opts));
+  const records = await load('credit_record', RECORD_COLUMNS, recordLines(usccs, counts, opts, (n) => progress('records')(n, planned)));
+  const financing = await load('financing_data', FINANCING_COLUMNS, rowLines(financingRows(usccs, opts)));
 
   const consentCount = Math.min(opts.consents, usccs.length);
   const from = new Date(opts.now.getTime() - 86_400_000).toISOString();
@@ -168,9 +234,12 @@ export async function seedScale(knex: Knex, opts: ScaleSeedOptions): Promise<{ e
       yield [usccs[e]!, opts.bank, 'LOAN_APPLICATION', ['CONTACTS', 'CREDIT_RECORDS', 'EVALUATION', 'FINANCING_DATA'], from, until] as const;
     }
   }
-  await copyInto(knex, 'consent', ['enterprise_uscc', 'grantee_org', 'purpose', 'scopes', 'valid_from', 'valid_until'], consents());
-  await knex.raw('analyze enterprise; analyze credit_record; analyze financing_data; analyze consent');
-  return { enterprises: ents, records, financing, consents: consentCount };
+  await load('consent', ['enterprise_uscc', 'grantee_org', 'purpose', 'scopes', 'valid_from', 'valid_until'], rowLines(consents()));
+  // Planner statistics for the new rows (autovacuum may be off, and would come late anyway).
+  const t = performance.now();
+  await withLoadConnection(knex, (client) => client.query('analyze enterprise; analyze credit_record; analyze financing_data; analyze consent'));
+  seconds.analyze = (performance.now() - t) / 1000;
+  return { enterprises: ents, records, financing, consents: consentCount, deferred, seconds };
 }
 
 /** Mean records per enterprise before scaling (for the CLI's estimate). */
