@@ -64,27 +64,51 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return v && REQUEST_ID.test(v) ? v : randomUUID();
 }
 
+/**
+ * A class, not an object literal: Apollo Server copies the context's own properties per
+ * operation, which would run lazy getters defined on the object itself. Here the EntityManager
+ * fork and the child logger are getters on the prototype, created on first use — most requests
+ * are reads that need neither.
+ */
+class RequestContext implements HubContext {
+  readonly knex: Knex;
+  readonly consents: ConsentChecker;
+  readonly loaders: Loaders;
+  readonly access: AccessRecorder;
+  readonly calendar: WorkingDayCalendar;
+  private forked: EntityManager | undefined;
+  private childLog: Logger | undefined;
+
+  constructor(
+    private readonly deps: ContextDeps,
+    readonly viewer: Viewer,
+    readonly requestId: string,
+    readonly now: () => Date,
+  ) {
+    const knex = deps.db.knex;
+    this.knex = knex;
+    this.consents = new ConsentChecker(knex, viewer, now);
+    this.loaders = {
+      ...createEnterpriseLoaders(knex, this.consents),
+      ...createCreditRecordLoaders(knex),
+      ...createFinancingDataLoaders(knex),
+      ...createEvaluationLoaders(knex, now),
+      ...createObjectionLoaders(knex),
+      ...createCommitmentLoaders(knex),
+    };
+    this.access = new AccessRecorder(viewer, requestId);
+    this.calendar = deps.calendar ?? processCalendar();
+  }
+
+  get em(): EntityManager {
+    return (this.forked ??= this.deps.db.orm.em.fork());
+  }
+
+  get log(): Logger {
+    return (this.childLog ??= this.deps.log.child({ reqId: this.requestId }));
+  }
+}
+
 export function createContext(deps: ContextDeps, viewer: Viewer, requestId: string): HubContext {
-  const now = deps.now ?? (() => new Date());
-  const knex = deps.db.knex;
-  const consents = new ConsentChecker(knex, viewer, now);
-  let em: EntityManager | undefined;
-  let log: Logger | undefined;
-  return {
-    requestId,
-    viewer,
-    // Forked on first use: most requests are reads that never touch the EntityManager.
-    get em() {
-      return (em ??= deps.db.orm.em.fork());
-    },
-    knex,
-    loaders: { ...createEnterpriseLoaders(knex, consents), ...createCreditRecordLoaders(knex), ...createFinancingDataLoaders(knex), ...createEvaluationLoaders(knex, now), ...createObjectionLoaders(knex), ...createCommitmentLoaders(knex) },
-    consents,
-    access: new AccessRecorder(viewer, requestId),
-    get log() {
-      return (log ??= deps.log.child({ reqId: requestId }));
-    },
-    now,
-    calendar: deps.calendar ?? processCalendar(),
-  };
+  return new RequestContext(deps, viewer, requestId, deps.now ?? (() => new Date()));
 }

@@ -3,7 +3,7 @@ import type { Governed } from '@/access/rules';
 import { connectionTypes } from '@/shared/pagination';
 import { DateTimeScalar } from '@/shared/scalars';
 
-@ObjectType({ description: 'One read of an enterprise\'s protected data (查询记录): who, for what, under which consent.' })
+@ObjectType({ simpleResolvers: true, description: 'One read of an enterprise\'s protected data (查询记录): who, for what, under which consent.' })
 export class AccessLogEntry implements Governed {
   subjectUscc!: string;
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '@/shared/scalars';
 
-@ObjectType({ description: 'A webhook a department registered to be told of events addressed to it (e.g. commitments to supervise).' })
+@ObjectType({ simpleResolvers: true, description: 'A webhook a department registered to be told of events addressed to it (e.g. commitments to supervise).' })
 export class Webhook {
   @Field(() => ID, { description: 'Webhook id.' })
   id!: string;
@@ -22,7 +22,7 @@ export class Webhook {
   createdAt!: Date;
 }
 
-@ObjectType({ description: 'A newly registered webhook and its signing secret (shown only this once).' })
+@ObjectType({ simpleResolvers: true, description: 'A newly registered webhook and its signing secret (shown only this once).' })
 export class WebhookRegistration {
   @Field(() => Webhook, { description: 'The webhook.' })
   webhook!: Webhook;

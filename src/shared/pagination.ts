@@ -6,7 +6,7 @@ import { BadUserInputError } from './errors';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field({ description: 'True when another page follows this one.' })
   hasNextPage!: boolean;
@@ -27,7 +27,7 @@ export interface Connection<T> {
 
 /** Declares `<Name>Edge` and `<Name>Connection` object types for a node type (Relay shape). */
 export function connectionTypes<T extends object>(name: string, node: ClassType<T>, description: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge in a ${name} connection.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `An edge in a ${name} connection.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this edge.' })
     cursor!: string;
@@ -36,7 +36,7 @@ export function connectionTypes<T extends object>(name: string, node: ClassType<
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'The edges of this page.' })
     edges!: EdgeType[];

@@ -117,7 +117,7 @@ registerEnumType(EligibilityReasonCode, {
   },
 });
 
-@ObjectType({ description: 'A department (部门) taking part in a commitment: 受理单位, 监管单位 or 认定单位.' })
+@ObjectType({ simpleResolvers: true, description: 'A department (部门) taking part in a commitment: 受理单位, 监管单位 or 认定单位.' })
 export class CommitmentDepartment {
   @Field({ description: 'Organization code of the department (单位代码).' })
   code!: string;
@@ -126,7 +126,7 @@ export class CommitmentDepartment {
   name!: string;
 }
 
-@ObjectType({ description: 'The committing party (承诺主体): an enterprise registered in the hub.' })
+@ObjectType({ simpleResolvers: true, description: 'The committing party (承诺主体): an enterprise registered in the hub.' })
 export class CommitmentSubject {
   @Field({ description: 'Unified social credit code (承诺人代码, 统一社会信用代码).' })
   uscc!: string;
@@ -138,7 +138,7 @@ export class CommitmentSubject {
   category!: SubjectCategory;
 }
 
-@ObjectType({ description: 'A verification check (核查, 监诺) of a commitment by its supervising department.' })
+@ObjectType({ simpleResolvers: true, description: 'A verification check (核查, 监诺) of a commitment by its supervising department.' })
 export class CommitmentCheck {
   @Field(() => ID, { description: 'Check id.' })
   id!: string;
@@ -170,7 +170,7 @@ export class CommitmentCheck {
  * role sees is the row policy; which fields, the field policy: both driven by 公开类型 and by
  * whether the viewer's department recorded or supervises it (`facts`).
  */
-@ObjectType({ description: 'A credit commitment (信用承诺 / 告知承诺) with the national template fields; disclosed as its 公开类型 says.' })
+@ObjectType({ simpleResolvers: true, description: 'A credit commitment (信用承诺 / 告知承诺) with the national template fields; disclosed as its 公开类型 says.' })
 export class Commitment implements Governed {
   subjectUscc!: string;
   /** publicationType = PUBLIC (read by the field policy's publicWindow rule). */
@@ -278,7 +278,7 @@ export const { EdgeType: CommitmentEdge, ConnectionType: CommitmentConnection } 
   'A page of credit commitments (Relay connection).',
 );
 
-@ObjectType({ description: 'One reason the commitment route is not available (不适用告知承诺的理由).' })
+@ObjectType({ simpleResolvers: true, description: 'One reason the commitment route is not available (不适用告知承诺的理由).' })
 export class EligibilityReason {
   @Field(() => EligibilityReasonCode, { description: 'Machine-readable reason.' })
   code!: EligibilityReasonCode;
@@ -296,7 +296,7 @@ export class EligibilityReason {
   commitmentId!: string | null;
 }
 
-@ObjectType({ description: 'Whether an enterprise may use the commitment route (告知承诺) for a matter, and why not (用诺).' })
+@ObjectType({ simpleResolvers: true, description: 'Whether an enterprise may use the commitment route (告知承诺) for a matter, and why not (用诺).' })
 export class CommitmentEligibility {
   @Field({ description: 'The enterprise (统一社会信用代码).' })
   uscc!: string;

@@ -30,7 +30,7 @@ registerEnumType(ConsentScopeEnum, {
   },
 });
 
-@ObjectType({ description: 'A consent (信用查询授权) an enterprise granted to one organization.' })
+@ObjectType({ simpleResolvers: true, description: 'A consent (信用查询授权) an enterprise granted to one organization.' })
 export class Consent implements Governed {
   subjectUscc!: string;
 

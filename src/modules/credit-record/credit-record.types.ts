@@ -143,7 +143,7 @@ registerEnumType(PenaltyCategory, {
   },
 });
 
-@ObjectType({ description: 'Fields of the 行政许可 (administrative licence) template, 双公示 national standard.' })
+@ObjectType({ simpleResolvers: true, description: 'Fields of the 行政许可 (administrative licence) template, 双公示 national standard.' })
 export class LicenceDetails {
   @Field(() => LicenceCategory, { description: '许可类别 (XK_XKLB).' })
   category!: LicenceCategory;
@@ -167,7 +167,7 @@ export class LicenceDetails {
   status!: LicenceStatus;
 }
 
-@ObjectType({ description: 'Fields of the 行政处罚 (administrative penalty) template, 双公示 national standard.' })
+@ObjectType({ simpleResolvers: true, description: 'Fields of the 行政处罚 (administrative penalty) template, 双公示 national standard.' })
 export class PenaltyDetails {
   @Field({ description: '违法行为类型 (CF_WFXW): type of the violation.' })
   violationType!: string;
@@ -209,7 +209,7 @@ export class PenaltyDetails {
   summaryProcedure!: boolean;
 }
 
-@ObjectType({ description: 'A credit record (信用记录) of an enterprise, as reported by a department: the current version unless read from a history.' })
+@ObjectType({ simpleResolvers: true, description: 'A credit record (信用记录) of an enterprise, as reported by a department: the current version unless read from a history.' })
 export class CreditRecord implements Governed {
   subjectUscc!: string;
   publiclyVisible!: boolean;

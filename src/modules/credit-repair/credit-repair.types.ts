@@ -72,6 +72,7 @@ registerEnumType(RepairRefusalReason, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A credit-repair application (信用修复申请) for one credit record, decided by the record's department (谁认定、谁修复).",
 })
@@ -156,6 +157,7 @@ export class CreditRepairApplication implements Governed {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A repair application refused because it comes too early (暂不可申请): nothing was stored; apply again on or after earliestDate.',
 })

@@ -95,6 +95,7 @@ export abstract class DataQualityFigures {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: DataQualityFigures,
   description: 'Quarterly evaluation of 双公示 data quality (数据质量季度评价) of one department: the three rates over the quarter and a grade.',
 })
@@ -109,7 +110,7 @@ export class QuarterlyDataQualityEvaluation extends DataQualityFigures {
   grade!: DataQualityGrade | null;
 }
 
-@ObjectType({ implements: DataQualityFigures, description: '双公示 data quality (数据质量) of one department for one month, with the evaluation of its quarter.' })
+@ObjectType({ simpleResolvers: true, implements: DataQualityFigures, description: '双公示 data quality (数据质量) of one department for one month, with the evaluation of its quarter.' })
 export class DepartmentDataQuality extends DataQualityFigures {
   @Field({ description: 'Organization code of the department (部门代码).' })
   department!: string;
@@ -124,7 +125,7 @@ export class DepartmentDataQuality extends DataQualityFigures {
   quarterlyEvaluation!: QuarterlyDataQualityEvaluation;
 }
 
-@ObjectType({ description: "A department's declared count of decisions for one month and kind (月度决定数申报), the denominator of the omission rate." })
+@ObjectType({ simpleResolvers: true, description: "A department's declared count of decisions for one month and kind (月度决定数申报), the denominator of the omission rate." })
 export class MonthlyDecisionDeclaration {
   @Field({ description: 'Organization code of the department (部门代码).' })
   department!: string;

@@ -20,7 +20,7 @@ registerEnumType(EnterpriseStatus, {
   },
 });
 
-@ObjectType({ description: 'Legal representative (法定代表人) of an enterprise.' })
+@ObjectType({ simpleResolvers: true, description: 'Legal representative (法定代表人) of an enterprise.' })
 export class LegalRepresentative implements Governed {
   /** The enterprise this person represents (not a GraphQL field). */
   subjectUscc!: string;
@@ -38,7 +38,7 @@ export class LegalRepresentative implements Governed {
   phone!: string | null;
 }
 
-@ObjectType({ description: 'A market entity (市场主体) registered with its unified social credit code.' })
+@ObjectType({ simpleResolvers: true, description: 'A market entity (市场主体) registered with its unified social credit code.' })
 export class Enterprise implements Governed {
   subjectUscc!: string;
 

@@ -43,7 +43,7 @@ registerEnumType(EvaluationDimension, {
   },
 });
 
-@ObjectType({ description: 'One credit record behind an evaluation factor (评价依据记录), with the points it contributes.' })
+@ObjectType({ simpleResolvers: true, description: 'One credit record behind an evaluation factor (评价依据记录), with the points it contributes.' })
 export class EvaluationFactorRecord {
   @Field(() => ID, { description: 'Record id (记录标识) of the credit record, as in CreditRecord.id.' })
   recordId!: string;
@@ -64,7 +64,7 @@ export class EvaluationFactorRecord {
   underObjection!: boolean;
 }
 
-@ObjectType({ description: 'One factor of an evaluation (评价因素): what it is, its points and why.' })
+@ObjectType({ simpleResolvers: true, description: 'One factor of an evaluation (评价因素): what it is, its points and why.' })
 export class EvaluationFactor {
   @Field({ description: 'Stable factor code (因素代码), e.g. ADMINISTRATIVE_PENALTY, TAX_CREDIT_GRADE, SCORE_BOUNDS.' })
   code!: string;
@@ -89,6 +89,7 @@ export class EvaluationFactor {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Public credit evaluation (公共信用综合评价) of an enterprise: score, level and the factors that explain it, computed from its credit records and financing data under a configured, versioned rule set.',
 })

@@ -64,7 +64,7 @@ registerEnumType(UtilityKind, {
   valuesConfig: { WATER: { description: '水' }, ELECTRICITY: { description: '电' }, GAS: { description: '燃气' } },
 });
 
-@ObjectType({ description: 'Tax credit grade of one year (年度纳税信用等级).' })
+@ObjectType({ simpleResolvers: true, description: 'Tax credit grade of one year (年度纳税信用等级).' })
 export class TaxCreditGradeEntry {
   @Field(() => Int, { description: 'Assessment year (评价年度).' })
   year!: number;
@@ -73,7 +73,7 @@ export class TaxCreditGradeEntry {
   grade!: TaxCreditGrade;
 }
 
-@ObjectType({ description: 'Social insurance (社会保险) of one month.' })
+@ObjectType({ simpleResolvers: true, description: 'Social insurance (社会保险) of one month.' })
 export class SocialInsuranceStatus {
   @Field({ description: 'Month, YYYY-MM.' })
   period!: string;
@@ -85,7 +85,7 @@ export class SocialInsuranceStatus {
   monthsInArrears!: number;
 }
 
-@ObjectType({ description: 'Housing provident fund (住房公积金) of one month.' })
+@ObjectType({ simpleResolvers: true, description: 'Housing provident fund (住房公积金) of one month.' })
 export class HousingFundInfo {
   @Field({ description: 'Month, YYYY-MM.' })
   period!: string;
@@ -97,7 +97,7 @@ export class HousingFundInfo {
   monthsInArrears!: number;
 }
 
-@ObjectType({ description: 'Arrears with one utility (水电气欠费) as of one month.' })
+@ObjectType({ simpleResolvers: true, description: 'Arrears with one utility (水电气欠费) as of one month.' })
 export class UtilityArrears {
   @Field(() => UtilityKind, { description: 'Water, electricity or gas.' })
   utility!: UtilityKind;
@@ -112,7 +112,7 @@ export class UtilityArrears {
   arrearsYuan!: string | null;
 }
 
-@ObjectType({ description: 'Financing-relevant data (融资信用数据) of an enterprise: what banks and guarantors read under consent scope FINANCING_DATA.' })
+@ObjectType({ simpleResolvers: true, description: 'Financing-relevant data (融资信用数据) of an enterprise: what banks and guarantors read under consent scope FINANCING_DATA.' })
 export class FinancingData implements Governed {
   subjectUscc!: string;
 

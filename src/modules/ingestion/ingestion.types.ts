@@ -18,7 +18,7 @@ registerEnumType(IngestionRowStatus, {
   },
 });
 
-@ObjectType({ description: 'One problem found in a row: the field, a machine-readable reason and a message.' })
+@ObjectType({ simpleResolvers: true, description: 'One problem found in a row: the field, a machine-readable reason and a message.' })
 export class IngestionIssue {
   @Field(() => String, { nullable: true, description: 'The offending field of the row (input field name), null for the row as a whole.' })
   field!: string | null;
@@ -30,7 +30,7 @@ export class IngestionIssue {
   message!: string;
 }
 
-@ObjectType({ description: 'The outcome of one row of an ingestion batch.' })
+@ObjectType({ simpleResolvers: true, description: 'The outcome of one row of an ingestion batch.' })
 export class IngestionRowResult {
   @Field(() => Int, { description: 'Zero-based position of the row in the batch.' })
   index!: number;
@@ -54,7 +54,7 @@ export class IngestionRowResult {
   warnings!: IngestionIssue[];
 }
 
-@ObjectType({ description: 'Counts of one ingestion batch.' })
+@ObjectType({ simpleResolvers: true, description: 'Counts of one ingestion batch.' })
 export class IngestionSummary {
   @Field(() => Int, { description: 'Rows received.' })
   received!: number;
@@ -75,7 +75,7 @@ export class IngestionSummary {
   withWarnings!: number;
 }
 
-@ObjectType({ description: 'The answer to an ingestion batch (数据归集): one result per row, in order, and a summary.' })
+@ObjectType({ simpleResolvers: true, description: 'The answer to an ingestion batch (数据归集): one result per row, in order, and a summary.' })
 export class IngestionResult {
   @Field({ description: 'The department (organization code) the rows were ingested for.' })
   department!: string;

@@ -5,6 +5,7 @@ import type { WorkingDayCalendar } from '@/shared/calendar';
 import { LocalDateScalar } from '@/shared/scalars';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A deadline counted in working days (工作日时限) on the official PRC calendar.',
 })
 export class WorkingDayDeadline {

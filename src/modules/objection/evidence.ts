@@ -33,6 +33,7 @@ registerEnumType(EvidenceKind, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A supporting document (证明材料) referred to by digest; the file itself is not stored by the hub.',
 })

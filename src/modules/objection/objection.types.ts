@@ -107,6 +107,7 @@ registerEnumType(RecordObjectionStatus, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "An objection (异议) an enterprise filed against one of its credit records, decided by the record's department.",
 })
