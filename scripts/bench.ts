@@ -22,6 +22,9 @@ const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const BANK = 'BANK-ICBC-JS';
 const REGULATOR_ORG = 'JS-SCJG';
 const INDUSTRY = 'C';
+/** Issue 5: a cursor page deep in the list must be as fast as the first. */
+const DEEP_PAGE = 1000;
+const DEPTH_SAMPLES = 200;
 
 const Q1 = `query Q1($u: String!) { enterprise(uscc: $u) {
   uscc name industryCode districtCode establishedOn status registeredCapital address
@@ -129,6 +132,11 @@ async function main() {
   const pageKeys = (await db.query<{ uscc: string }>(
     `select uscc from (select uscc, row_number() over (order by uscc) as n from enterprise where industry_code = $1) x where n % 50 = 0 and n <= 10000 order by uscc`, [INDUSTRY])).rows;
   const cursors: (string | null)[] = [null, ...pageKeys.map((r) => Buffer.from(`enterprise:${r.uscc}`).toString('base64url'))];
+  // Cursor depth: the cursor that opens page DEEP_PAGE (or the deepest page the industry has).
+  const industrySize = Number((await db.query<{ n: string }>('select count(*) as n from enterprise where industry_code = $1', [INDUSTRY])).rows[0]!.n);
+  const deepPage = Math.max(2, Math.min(DEEP_PAGE, Math.floor((industrySize - 1) / 50) + 1));
+  const deepKey = (await db.query<{ uscc: string }>('select uscc from enterprise where industry_code = $1 order by uscc offset $2 limit 1', [INDUSTRY, (deepPage - 1) * 50 - 1])).rows[0]!.uscc;
+  const deepCursor = Buffer.from(`enterprise:${deepKey}`).toString('base64url');
   await db.end();
   if (usccs.length < 100) fail(`only ${usccs.length} enterprises have a consent for ${BANK}: seed with --records to create them`);
 
@@ -170,6 +178,24 @@ async function main() {
       process.stdout.write(`${wl}: raw ${r.rps}/s, hub ${h.rps}/s (×${results[wl].ratio})\n`);
     }
 
+    // Cursor depth, one request at a time (latency, not throughput): page 1 against a deep page.
+    const depth: Record<string, { page1P50: number; deepP50: number }> = {};
+    for (const s of [raw, hub]) {
+      const p50 = async (after: string | null) => {
+        const times: number[] = [];
+        const body = { operationName: 'Q2', query: Q2, variables: { industry: INDUSTRY, after } };
+        for (let i = 0; i < DEPTH_SAMPLES; i++) {
+          const t0 = process.hrtime.bigint();
+          await post(s.url, regToken, null, body);
+          times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        }
+        times.sort((a, b) => a - b);
+        return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
+      };
+      depth[s.name] = { page1P50: await p50(null), deepP50: await p50(deepCursor) };
+    }
+    process.stdout.write(`cursor depth (page 1 vs page ${deepPage}): raw ${JSON.stringify(depth.raw)}, hub ${JSON.stringify(depth.hub)}\n`);
+
     const date = new Date().toISOString();
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const md = [
@@ -181,10 +207,12 @@ async function main() {
         `| ${wl} | raw | ${x.raw.rps} | ${x.raw.p50} | ${x.raw.p99} | ${x.raw.statementsPerRequest} | ${x.raw.errors + x.raw.non2xx} | | | |`,
         `| ${wl} | hub | ${x.hub.rps} | ${x.hub.p50} | ${x.hub.p99} | ${x.hub.statementsPerRequest} | ${x.hub.errors + x.hub.non2xx} | **${x.ratio}** | ${x.p99Ratio} | ${x.hubPeakRssMb ? `${x.hubPeakRssMb} MB` : ''} |`,
       ]),
+      '',
+      `Q2 cursor depth, one request at a time (p50 of ${DEPTH_SAMPLES}): page 1 vs page ${deepPage} of industry ${INDUSTRY} (${industrySize} enterprises) — raw ${depth.raw!.page1P50} / ${depth.raw!.deepP50} ms, hub ${depth.hub!.page1P50} / ${depth.hub!.deepP50} ms.`,
     ].join('\n');
     mkdirSync(resolve(__dirname, '../bench-results'), { recursive: true });
     const stamp = date.replace(/[:.]/g, '-');
-    writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.json`), JSON.stringify({ date, machine, data: counts, connections, duration, warmup, results }, null, 2));
+    writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.json`), JSON.stringify({ date, machine, data: counts, connections, duration, warmup, results, cursorDepth: { page: deepPage, industrySize, ...depth } }, null, 2));
     writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.md`), `${md}\n`);
     process.stdout.write(`\n${md}\n`);
   } finally {

@@ -4,6 +4,7 @@ import type { HubConfig } from '@/config/env';
 import { ormConfig } from '@/config/orm';
 import { startEmbeddedDatabase } from './embedded';
 import type { EmbeddedDatabase } from './embedded';
+import { enablePreparedStatements } from './prepared';
 
 export interface Database {
   orm: MikroORM;
@@ -36,6 +37,7 @@ export async function openDatabase(config: HubConfig, opts: OpenOptions = {}): P
       }),
     );
     if (opts.migrate !== false) await orm.getMigrator().up();
+    if (!embedded) enablePreparedStatements(orm.em.getKnex());
     return {
       orm,
       knex: orm.em.getKnex(),

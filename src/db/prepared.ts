@@ -19,6 +19,18 @@ import type { Knex } from '@mikro-orm/postgresql';
  */
 const MAX_NAMED = 500;
 
+/**
+ * Knex clients whose connections are real PostgreSQL sessions of their own. The embedded
+ * database's socket server runs every client connection on ONE backend session, where a name one
+ * connection prepared already exists for the next: there statements run unnamed (planned per
+ * execution, as knex runs them). Behind a pooler in transaction mode, leave this off too.
+ */
+const namedOn = new WeakSet<object>();
+
+export function enablePreparedStatements(knex: Knex): void {
+  namedOn.add(knex.client as object);
+}
+
 interface Prepared {
   name: string | undefined;
   /** `?` placeholders as `$1…$n` (the SQL must not contain other question marks). */
@@ -49,16 +61,18 @@ interface KnexClientInternals {
 /** Runs `sql` (with `?` placeholders) as a named prepared statement; resolves with pg's result. */
 export async function preparedRaw<T>(knex: Knex, sql: string, bindings: readonly unknown[]): Promise<T> {
   const p = prepare(sql);
+  const client0 = knex.client as object;
+  const name = namedOn.has(client0) || namedOn.has(Object.getPrototypeOf(client0) as object) ? p.name : undefined;
   if ((knex as { isTransaction?: boolean }).isTransaction) {
     const raw = knex.raw(sql, bindings as never[]);
-    return (await (p.name ? raw.options({ name: p.name }) : raw)) as T;
+    return (await (name ? raw.options({ name }) : raw)) as T;
   }
   for (const b of bindings) if (b === undefined) throw new Error(`Undefined binding in ${sql.slice(0, 80)}`);
   const client = knex.client as unknown as KnexClientInternals;
   const conn = await client.acquireConnection();
   try {
     client.emit('query', { sql, bindings, method: 'raw' });
-    return (await conn.query({ name: p.name, text: p.text, values: bindings as unknown[] })) as T;
+    return (await conn.query({ name, text: p.text, values: bindings as unknown[] })) as T;
   } finally {
     await client.releaseConnection(conn);
   }

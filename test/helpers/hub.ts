@@ -11,6 +11,7 @@ import { requestScope } from '@/observability/request-scope';
 import { createServer } from '@/server';
 import type { HubServer } from '@/server';
 import { isEmbeddedTestDatabase, testDatabaseUrl } from './env';
+import { enablePreparedStatements } from '@/db/prepared';
 
 export const TEST_SECRET = 'test-secret-for-credit-hub-jest-runs-0123456789';
 
@@ -81,6 +82,7 @@ export async function startTestHub(opts: TestHubOptions = {}): Promise<TestHub> 
     }),
   );
   const db: Database = { orm, knex: orm.em.getKnex(), embedded: null, close: () => orm.close(true) };
+  if (!isEmbeddedTestDatabase()) enablePreparedStatements(db.knex); // as src/db/database.ts
   const log = createLogger(config.logLevel);
   const server = await createServer({ config, db, log, now: opts.now, requestScope: true });
   const port = await server.listen(0, '127.0.0.1');
