@@ -30,6 +30,7 @@ import { createSchema } from '@/schema';
 import { BadUserInputError, ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '@/shared/errors';
 import { createErrorFormatter } from '@/shared/format-error';
 import { createGraphQLHandler } from '@/http/graphql-handler';
+import { jitGateway } from '@/http/jit-executor';
 
 /*
  * Query limits (config.limits), enforced at parse and validation time — before any resolver or SQL
@@ -244,7 +245,7 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
   };
 
   const apollo = new ApolloServer<HubContext>({
-    schema,
+    gateway: jitGateway(schema), // the schema, executed by graphql-jit (src/http/jit-executor.ts)
     introspection: true,
     stopOnTerminationSignals: false, // main.ts owns SIGTERM: drain, flush the access log, close the ORM
     includeStacktraceInErrorResponses: false,

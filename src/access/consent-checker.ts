@@ -21,6 +21,8 @@ interface ActiveConsentRow {
  */
 export class ConsentChecker {
   private readonly loader: DataLoader<string, ActiveConsentRow[]> | null;
+  /** Consents already read in this request, by enterprise. */
+  private readonly known = new Map<string, ActiveConsentRow[]>();
 
   constructor(
     db: Knex,
@@ -30,7 +32,8 @@ export class ConsentChecker {
     const org = viewer.org;
     this.loader = org
       ? new DataLoader(async (usccs: readonly string[]) => {
-          const res = await preparedRaw<{ rows: ActiveConsentRow[] }>(db, 
+          const res = await preparedRaw<{ rows: ActiveConsentRow[] }>(
+            db,
             `select id, enterprise_uscc, purpose, scopes from consent
               where grantee_org = ? and enterprise_uscc = any(?) and revoked_at is null
                 and valid_from <= ? and valid_until > ?
@@ -43,7 +46,11 @@ export class ConsentChecker {
             if (list) list.push(row);
             else by.set(row.enterprise_uscc, [row]);
           }
-          return usccs.map((u) => by.get(u) ?? []);
+          return usccs.map((u) => {
+            const rows = by.get(u) ?? [];
+            this.known.set(u, rows);
+            return rows;
+          });
         })
       : null;
   }
@@ -82,13 +89,32 @@ export class ConsentChecker {
 
   /** Takes consents fetched by a `prefetchSql` subquery for one enterprise. */
   prime(enterpriseUscc: string, consents: { id: string; purpose: string; scopes: string[] }[]): void {
-    this.loader?.prime(enterpriseUscc, consents.map((c) => ({ ...c, enterprise_uscc: enterpriseUscc })));
+    if (!this.loader || this.known.has(enterpriseUscc)) return;
+    const rows = consents.map((c) => ({ ...c, enterprise_uscc: enterpriseUscc }));
+    this.known.set(enterpriseUscc, rows);
+    this.loader.prime(enterpriseUscc, rows);
   }
 
   /** The id of a consent that covers (viewer org, enterprise, scope, declared purpose), or null. */
   async find(enterpriseUscc: string, scope: ConsentScope): Promise<string | null> {
+    const known = this.findKnown(enterpriseUscc, scope);
+    if (known !== undefined) return known;
     if (!this.loader || !this.viewer.purpose) return null;
-    const consents = await this.loader.load(enterpriseUscc);
+    return this.pick(await this.loader.load(enterpriseUscc), scope);
+  }
+
+  /**
+   * The same answer without waiting when this request already holds the enterprise's consents
+   * (prefetched with the enterprise); undefined when they must still be read. The field policy
+   * asks for every protected value, so a profile read then costs no promise per field.
+   */
+  findKnown(enterpriseUscc: string, scope: ConsentScope): string | null | undefined {
+    if (!this.loader || !this.viewer.purpose) return null;
+    const rows = this.known.get(enterpriseUscc);
+    return rows ? this.pick(rows, scope) : undefined;
+  }
+
+  private pick(consents: readonly ActiveConsentRow[], scope: ConsentScope): string | null {
     const hit = consents.find((c) => c.purpose === this.viewer.purpose && c.scopes.includes(scope));
     return hit ? hit.id : null;
   }

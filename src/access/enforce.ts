@@ -83,12 +83,15 @@ function decide(rule: Rule, ctx: HubContext, parent: Governed | undefined): Outc
     case 'consent': {
       const subject = parent?.subjectUscc;
       if (!subject) return { serve: false, reason: 'CONSENT_REQUIRED', scope: rule.scope };
-      return ctx.consents.find(subject, rule.scope).then((consentId): Outcome | Promise<Outcome> => {
+      const granted = (consentId: string | null): Outcome | Promise<Outcome> => {
         if (!consentId) return { serve: false, reason: 'CONSENT_REQUIRED', scope: rule.scope };
         const inner = decide(rule.then, ctx, parent);
         const withConsent = (o: Outcome): Outcome => (o.serve ? { ...o, consentId } : o);
         return inner instanceof Promise ? inner.then(withConsent) : withConsent(inner);
-      });
+      };
+      // Synchronous when the request already holds the enterprise's consents (the usual case).
+      const known = ctx.consents.findKnown(subject, rule.scope);
+      return known !== undefined ? granted(known) : ctx.consents.find(subject, rule.scope).then(granted);
     }
   }
 }

@@ -103,7 +103,8 @@ export class AccessLogWriter {
         row.forEach((v, i) => cols[i]!.push(v as string));
         prev = hash;
       }
-      const res = await preparedRaw<{ rowCount: number }>(this.db, 
+      const res = await preparedRaw<{ rowCount: number }>(
+        this.db,
         `with moved as (
            update access_log_head set seq = ?, hash = ?, updated_at = now()
             where id = 1 and seq = ? and hash = ? returning 1)

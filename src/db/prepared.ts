@@ -43,7 +43,13 @@ function prepare(sql: string): Prepared {
   if (!p) {
     let n = 0;
     const text = sql.replace(/\?/g, () => `$${++n}`);
-    p = { name: statements.size < MAX_NAMED ? `hub_${createHash('sha1').update(text).digest('hex').slice(0, 24)}` : undefined, text };
+    p = {
+      name:
+        statements.size < MAX_NAMED
+          ? `hub_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`
+          : undefined,
+      text,
+    };
     if (p.name) statements.set(sql, p);
   }
   return p;
@@ -59,15 +65,23 @@ interface KnexClientInternals {
 }
 
 /** Runs `sql` (with `?` placeholders) as a named prepared statement; resolves with pg's result. */
-export async function preparedRaw<T>(knex: Knex, sql: string, bindings: readonly unknown[]): Promise<T> {
+export async function preparedRaw<T>(
+  knex: Knex,
+  sql: string,
+  bindings: readonly unknown[],
+): Promise<T> {
   const p = prepare(sql);
   const client0 = knex.client as object;
-  const name = namedOn.has(client0) || namedOn.has(Object.getPrototypeOf(client0) as object) ? p.name : undefined;
+  const name =
+    namedOn.has(client0) || namedOn.has(Object.getPrototypeOf(client0) as object)
+      ? p.name
+      : undefined;
   if ((knex as { isTransaction?: boolean }).isTransaction) {
     const raw = knex.raw(sql, bindings as never[]);
     return (await (name ? raw.options({ name }) : raw)) as T;
   }
-  for (const b of bindings) if (b === undefined) throw new Error(`Undefined binding in ${sql.slice(0, 80)}`);
+  for (const b of bindings)
+    if (b === undefined) throw new Error(`Undefined binding in ${sql.slice(0, 80)}`);
   const client = knex.client as unknown as KnexClientInternals;
   const conn = await client.acquireConnection();
   try {

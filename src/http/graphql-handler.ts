@@ -51,7 +51,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      resolve(
+        chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'),
+      ),
+    );
     req.on('error', reject);
   });
 }
@@ -62,8 +66,13 @@ function isJson(req: IncomingMessage): boolean {
 }
 
 function sendError(res: ServerResponse, e: BodyError): void {
-  const body = JSON.stringify({ errors: [{ message: e.message, extensions: { code: 'BAD_USER_INPUT', reason: e.reason } }] });
-  res.writeHead(e.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  const body = JSON.stringify({
+    errors: [{ message: e.message, extensions: { code: 'BAD_USER_INPUT', reason: e.reason } }],
+  });
+  res.writeHead(e.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -97,7 +106,12 @@ export function createGraphQLHandler<C extends BaseContext>(o: GraphQLHandlerOpt
       const q = req.url!.indexOf('?');
       const context: ContextThunk<C> = () => o.context(req, requestId);
       const response = await o.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: q >= 0 ? req.url!.slice(q) : '', body },
+        httpGraphQLRequest: {
+          method: req.method!.toUpperCase(),
+          headers,
+          search: q >= 0 ? req.url!.slice(q) : '',
+          body,
+        },
         context,
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -17,7 +17,12 @@ export interface SelectedField {
   readonly children: ReadonlySet<string>;
 }
 
-function fieldNodesOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, out: FieldNode[] = [], seen = new Set<string>()): FieldNode[] {
+function fieldNodesOf(
+  info: GraphQLResolveInfo,
+  set: SelectionSetNode | undefined,
+  out: FieldNode[] = [],
+  seen = new Set<string>(),
+): FieldNode[] {
   if (!set) return out;
   for (const s of set.selections) {
     if (s.kind === Kind.FIELD) out.push(s);
@@ -34,10 +39,18 @@ function fieldNodesOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefine
  * The fields selected on `typeName` at `path` below the current field: `[]` for the field's own
  * selection (`enterprise(uscc) { … }`), `['edges', 'node']` for the nodes of a connection.
  */
-export function selectedFields(info: GraphQLResolveInfo, typeName: string, path: readonly string[] = []): SelectedField[] {
+export function selectedFields(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  path: readonly string[] = [],
+): SelectedField[] {
   let sets: (SelectionSetNode | undefined)[] = info.fieldNodes.map((n) => n.selectionSet);
   for (const step of path) {
-    sets = sets.flatMap((set) => fieldNodesOf(info, set).filter((n) => n.name.value === step).map((n) => n.selectionSet));
+    sets = sets.flatMap((set) =>
+      fieldNodesOf(info, set)
+        .filter((n) => n.name.value === step)
+        .map((n) => n.selectionSet),
+    );
   }
   const type = info.schema.getType(typeName) as GraphQLObjectType | undefined;
   const defs = type?.getFields() ?? {};
@@ -50,7 +63,12 @@ export function selectedFields(info: GraphQLResolveInfo, typeName: string, path:
       } catch {
         args = null;
       }
-      return { name: node.name.value, node, args, children: new Set(fieldNodesOf(info, node.selectionSet).map((n) => n.name.value)) };
+      return {
+        name: node.name.value,
+        node,
+        args,
+        children: new Set(fieldNodesOf(info, node.selectionSet).map((n) => n.name.value)),
+      };
     }),
   );
 }

@@ -36,7 +36,10 @@ export function connectionTypes<T extends object>(name: string, node: ClassType<
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true, description })
+  // Not simple: a connection's parts may be promises (totalCount, and edges/pageInfo read on
+  // demand), and only a field with a resolver has its value awaited by the executor (graphql-jit
+  // inlines plain property reads). Connections are the one place values may be lazy.
+  @ObjectType(`${name}Connection`, { description })
   class ConnectionType {
     @Field(() => [EdgeType], { description: 'The edges of this page.' })
     edges!: EdgeType[];

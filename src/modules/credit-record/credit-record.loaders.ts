@@ -30,7 +30,8 @@ export function createCreditRecordLoaders(knex: Knex): CreditRecordLoaders {
     creditRecordCounts: new Map(),
     // Every version of the given logical records, newest first (regulator history).
     creditRecordVersions: new DataLoader(async (recordIds: readonly string[]) => {
-      const res = await preparedRaw<{ rows: CreditRecordRow[] }>(knex, 
+      const res = await preparedRaw<{ rows: CreditRecordRow[] }>(
+        knex,
         `select ${CREDIT_RECORD_COLUMNS} from ${CREDIT_RECORD_FROM}
           where r.record_id = any(?::uuid[]) order by r.record_id, r.version desc`,
         [recordIds as string[]],
@@ -98,7 +99,8 @@ export function pageLoader(ctx: HubContext, args: RecordListArgs): DataLoader<st
   if (!loader) {
     loader = new DataLoader(async (usccs: readonly string[]) => {
       const page = pageSql(ctx, args, 'u.uscc', CREDIT_RECORD_COLUMNS);
-      const res = await preparedRaw<{ rows: CreditRecordRow[] }>(ctx.knex, 
+      const res = await preparedRaw<{ rows: CreditRecordRow[] }>(
+        ctx.knex,
         `select p.* from unnest(?::text[]) as u(uscc) cross join lateral (${page.sql}) p`,
         [usccs as string[], ...page.bindings] as never[],
       );
@@ -122,7 +124,8 @@ export function countLoader(ctx: HubContext, kinds: string[] | null): DataLoader
   if (!loader) {
     loader = new DataLoader(async (usccs: readonly string[]) => {
       const count = countSql(ctx, kinds, 'u.uscc');
-      const res = await preparedRaw<{ rows: { uscc: string; n: number }[] }>(ctx.knex, 
+      const res = await preparedRaw<{ rows: { uscc: string; n: number }[] }>(
+        ctx.knex,
         `select u.uscc, (${count.sql}) as n from unnest(?::text[]) as u(uscc)`,
         [...count.bindings, usccs as string[]] as never[],
       );

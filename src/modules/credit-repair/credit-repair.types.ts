@@ -190,9 +190,13 @@ export const CreditRepairApplicationResult = createUnionType({
   description:
     'The answer to applyForCreditRepair: the stored application, or RepairNotYetAllowed with the earliest date (branch on __typename).',
   types: () => [CreditRepairApplication, RepairNotYetAllowed] as const,
-  resolveType: (value: CreditRepairApplication | RepairNotYetAllowed) =>
-    value.kind === 'notYet' ? RepairNotYetAllowed : CreditRepairApplication,
+  resolveType: (value: CreditRepairApplication | RepairNotYetAllowed) => creditRepairResultTypeName(value),
 });
+
+/** The member a result is (synchronous: see SYNC_TYPE_RESOLVERS in src/schema.ts). */
+export function creditRepairResultTypeName(value: CreditRepairApplication | RepairNotYetAllowed): string {
+  return value.kind === 'notYet' ? 'RepairNotYetAllowed' : 'CreditRepairApplication';
+}
 
 export const {
   EdgeType: CreditRepairApplicationEdge,

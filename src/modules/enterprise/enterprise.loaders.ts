@@ -25,7 +25,8 @@ export function createEnterpriseLoaders(knex: Knex, consents: ConsentChecker): E
       const consent = consents.prefetchSql('enterprise.uscc');
       const plans = [...enterprisePrefetch.values()];
       const children = prefetchColumns(plans);
-      const res = await preparedRaw<{ rows: (EnterpriseRow & { consents?: { id: string; purpose: string; scopes: string[] }[] })[] }>(knex, 
+      const res = await preparedRaw<{ rows: (EnterpriseRow & { consents?: { id: string; purpose: string; scopes: string[] }[] })[] }>(
+        knex,
         `select ${ENTERPRISE_COLUMNS}${consent ? `, ${consent.sql} as consents` : ''}${children.sql} from enterprise where uscc = any(?)`,
         [...(consent?.bindings ?? []), ...children.bindings, usccs as string[]] as never[],
       );

@@ -37,12 +37,17 @@ const COMPANIONS = new Map<string, EnterpriseCompanion>();
 
 /** Called once per module at load (next to the module's loaders). */
 export function registerEnterpriseCompanion(companion: EnterpriseCompanion): void {
-  if (COMPANIONS.has(companion.field)) throw new Error(`Enterprise.${companion.field} already has a prefetch companion`);
+  if (COMPANIONS.has(companion.field))
+    throw new Error(`Enterprise.${companion.field} already has a prefetch companion`);
   COMPANIONS.set(companion.field, companion);
 }
 
 /** The plans for the Enterprise fields selected at `path` below the resolving field. */
-export function prefetchPlans(ctx: HubContext, info: GraphQLResolveInfo | undefined, path: readonly string[] = []): PrefetchPlan[] {
+export function prefetchPlans(
+  ctx: HubContext,
+  info: GraphQLResolveInfo | undefined,
+  path: readonly string[] = [],
+): PrefetchPlan[] {
   if (!info) return [];
   const out = new Map<string, PrefetchPlan>();
   for (const field of selectedFields(info, 'Enterprise', path)) {
@@ -54,7 +59,10 @@ export function prefetchPlans(ctx: HubContext, info: GraphQLResolveInfo | undefi
 }
 
 /** The plans as extra select-list columns p0, p1, … (bindings in select-list order). */
-export function prefetchColumns(plans: readonly PrefetchPlan[]): { sql: string; bindings: unknown[] } {
+export function prefetchColumns(plans: readonly PrefetchPlan[]): {
+  sql: string;
+  bindings: unknown[];
+} {
   return {
     sql: plans.map((p, i) => `, (${p.sql}) as p${i}`).join(''),
     bindings: plans.flatMap((p) => p.bindings),
@@ -62,6 +70,10 @@ export function prefetchColumns(plans: readonly PrefetchPlan[]): { sql: string; 
 }
 
 /** Hands each plan its value from a row read with `prefetchColumns`. */
-export function takePrefetched(plans: readonly PrefetchPlan[], uscc: string, row: Record<string, unknown>): void {
+export function takePrefetched(
+  plans: readonly PrefetchPlan[],
+  uscc: string,
+  row: Record<string, unknown>,
+): void {
   plans.forEach((p, i) => p.take(uscc, row[`p${i}`]));
 }

@@ -83,7 +83,8 @@ export const enterpriseService = {
     const prefetch = ctx.consents.prefetchSql('enterprise.uscc');
     const plans = prefetchPlans(ctx, info, ['edges', 'node']);
     const children = prefetchColumns(plans);
-    const res = await preparedRaw<{ rows: (EnterpriseRow & { consents?: { id: string; purpose: string; scopes: string[] }[] })[] }>(ctx.knex, 
+    const res = await preparedRaw<{ rows: (EnterpriseRow & { consents?: { id: string; purpose: string; scopes: string[] }[] })[] }>(
+        ctx.knex,
       `select ${ENTERPRISE_COLUMNS}${prefetch ? `, ${prefetch.sql} as consents` : ''}${children.sql} from enterprise
         ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''}
         order by uscc limit ?`,

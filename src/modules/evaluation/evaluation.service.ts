@@ -191,7 +191,8 @@ export async function loadEvaluations(
   now: Date,
   rules: EvaluationRules = EVALUATION_RULES,
 ): Promise<(EvaluationRow | null)[]> {
-  const res = await preparedRaw<{ rows: StoredEvaluationRow[] }>(knex, 
+  const res = await preparedRaw<{ rows: StoredEvaluationRow[] }>(
+        knex,
     `select ${STORED_COLUMNS} from credit_evaluation ev where ev.enterprise_uscc = any(?::text[])`,
     [usccs as string[]],
   );

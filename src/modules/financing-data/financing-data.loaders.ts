@@ -21,7 +21,8 @@ const ORDER = 'category, period desc, received_at desc';
 export function createFinancingDataLoaders(knex: Knex): FinancingDataLoaders {
   return {
     financingDataByUscc: new DataLoader(async (usccs: readonly string[]) => {
-      const res = await preparedRaw<{ rows: FinancingDataRow[] }>(knex, 
+      const res = await preparedRaw<{ rows: FinancingDataRow[] }>(
+        knex,
         `${currentRowsSql('enterprise_uscc = any(?::text[])')} order by enterprise_uscc, ${ORDER}`,
         [usccs as string[]],
       );
@@ -44,7 +45,8 @@ registerEnterpriseCompanion({
       key: 'financingData',
       sql: `select coalesce(json_agg(f order by ${ORDER}), '[]') from (${currentRowsSql('enterprise_uscc = enterprise.uscc')}) f`,
       bindings: [],
-      take: (uscc, value) => ctx.loaders.financingDataByUscc.prime(uscc, value as FinancingDataRow[]),
+      take: (uscc, value) =>
+        ctx.loaders.financingDataByUscc.prime(uscc, value as FinancingDataRow[]),
     },
   ],
 });
