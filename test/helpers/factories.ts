@@ -122,6 +122,8 @@ export interface CreditRecordSpec {
   disputedAt?: Date | null;
   content?: string;
   receivedAt?: Date;
+  /** 万元, numeric(18,6) */
+  fineAmount?: string | null;
 }
 
 /**
@@ -137,8 +139,8 @@ export async function createCreditRecord(knex: Knex, spec: CreditRecordSpec): Pr
   const res = await knex.raw<{ rows: { record_id: string }[] }>(
     `insert into credit_record (record_id, version, enterprise_uscc, kind, department, source_record_id, domain,
         document_number, decision_date, severity, summary_procedure, rule_version, publication, publicity_end_date,
-        earliest_repair_date, penalty_categories, details, content_hash, received_at, repaired_at, disputed_at)
-     values (gen_random_uuid(), 1, ?, ?, ?, ?, '市场监管', ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?, ?, ?, ?)
+        earliest_repair_date, penalty_categories, details, content_hash, received_at, repaired_at, disputed_at, fine_amount)
+     values (gen_random_uuid(), 1, ?, ?, ?, ?, '市场监管', ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?, ?, ?, ?, ?)
      returning record_id`,
     [
       spec.enterpriseUscc,
@@ -159,6 +161,7 @@ export async function createCreditRecord(knex: Knex, spec: CreditRecordSpec): Pr
       spec.receivedAt ?? new Date(),
       spec.repairedAt ?? null,
       spec.disputedAt ?? null,
+      spec.fineAmount ?? null,
     ] as never[],
   );
   return { recordId: res.rows[0]!.record_id, sourceRecordId };

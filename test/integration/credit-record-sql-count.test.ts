@@ -1,4 +1,4 @@
-import { createConsent, createCreditRecord, createEnterprises, ORG } from '../helpers/factories';
+import { createConsent, createCreditRecord, createEnterprises, createFinancingData, ORG } from '../helpers/factories';
 import { startTestHub } from '../helpers/hub';
 import type { As, TestHub } from '../helpers/hub';
 
@@ -49,5 +49,70 @@ describe('credit records per enterprise page: SQL statements do not grow with pa
     expect(records).toBeGreaterThan(100);
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(10);
+  });
+});
+
+/**
+ * Issue 5: the children a client selects come with the enterprise read (enterprise.prefetch.ts).
+ * A bank's profile request and a regulator's page are then ONE statement once evaluations are
+ * stored — and the answers are those of the per-field loaders (same rows, same policy).
+ */
+describe('an enterprise read brings the selected children along: one statement', () => {
+  const PROFILE = `query($u: String!) { enterprise(uscc: $u) {
+    uscc name legalRepresentative { name idNumber phone }
+    financingData { taxCreditGrade taxCreditYear socialInsurance { period headcount monthsInArrears } }
+    evaluation { score level }
+    creditRecords(kinds: [ADMINISTRATIVE_PENALTY], first: 10) { edges { node { id documentNumber decisionDate publicityStatus penalty { fineAmount } } } } } }`;
+  const PAGE = `query($first: Int!) { enterprises(first: $first, filter: { districtCode: "${DISTRICT}" }) { edges { node {
+    uscc evaluation { level } creditRecords(kinds: [ADMINISTRATIVE_PENALTY], first: 1) { totalCount } } } } }`;
+  const bank: As = { role: 'BANK', org: ORG.bankA };
+  const regulator: As = { role: 'REGULATOR', org: ORG.marketRegulator };
+  let subject: string;
+
+  beforeAll(async () => {
+    const [e] = await createEnterprises(hub.db.knex, 1, { districtCode: '310186' });
+    subject = e!.uscc;
+    await createConsent(hub.db.knex, { enterpriseUscc: subject, grantee: ORG.bankA, scopes: ['CONTACTS', 'FINANCING_DATA', 'EVALUATION', 'CREDIT_RECORDS'] });
+    await createFinancingData(hub.db.knex, subject, { category: 'TAX_CREDIT_GRADE', period: '2025', taxCreditGrade: 'A' });
+    await createFinancingData(hub.db.knex, subject, { category: 'SOCIAL_INSURANCE', period: '2026-10', headcount: 40, monthsInArrears: 1 });
+    for (const d of ['2026-03-01', '2026-06-01']) {
+      await createCreditRecord(hub.db.knex, { enterpriseUscc: subject, decisionDate: d, severity: 'GENERAL', fineAmount: '1.250000' });
+    }
+  });
+
+  it("a bank's profile request under consent: one statement, every part served", async () => {
+    // The first read computes and stores the evaluation (its own statements); the second is warm.
+    await hub.gql(PROFILE, { variables: { u: subject }, as: bank, purpose: 'LOAN_APPLICATION' });
+    const warm = await hub.countSql(() => hub.gql(PROFILE, { variables: { u: subject }, as: bank, purpose: 'LOAN_APPLICATION' }));
+    expect(warm.result.errors).toBeUndefined();
+    const e = warm.result.data!.enterprise;
+    expect(e.legalRepresentative.idNumber).toMatch(/\*/); // masked for a bank
+    expect(e.financingData).toEqual({ taxCreditGrade: 'A', taxCreditYear: 2025, socialInsurance: { period: '2026-10', headcount: 40, monthsInArrears: 1 } });
+    expect(e.evaluation.level).toMatch(/^[A-D]$/);
+    expect(e.creditRecords.edges.map((x: any) => x.node.decisionDate)).toEqual(['2026-06-01', '2026-03-01']);
+    expect(e.creditRecords.edges[0].node.penalty.fineAmount).toBe('1.25');
+    expect(warm.statements).toBe(1);
+  });
+
+  it('the same read without consent: one statement, and every consent-scoped part still denied', async () => {
+    const res = await hub.countSql(() => hub.gql(PROFILE, { variables: { u: subject }, as: { role: 'BANK', org: ORG.bankB }, purpose: 'LOAN_APPLICATION' }));
+    const e = res.result.data!.enterprise;
+    expect(e.legalRepresentative.idNumber).toBeNull();
+    expect(e.financingData).toBeNull();
+    expect(e.evaluation).toBeNull();
+    const denied = res.result.errors!.map((x: any) => x.extensions.coordinate as string);
+    expect(denied).toEqual(expect.arrayContaining(['LegalRepresentative.idNumber', 'Enterprise.financingData', 'Enterprise.evaluation']));
+    expect(res.statements).toBe(1);
+  });
+
+  it("a regulator's page with levels and penalty counts: one statement for 5 or 50", async () => {
+    await hub.gql(PAGE, { variables: { first: 50 }, as: regulator });
+    const small = await hub.countSql(() => hub.gql(PAGE, { variables: { first: 5 }, as: regulator }));
+    const large = await hub.countSql(() => hub.gql(PAGE, { variables: { first: 50 }, as: regulator }));
+    expect(large.result.errors).toBeUndefined();
+    expect(large.result.data!.enterprises.edges).toHaveLength(50);
+    expect(large.result.data!.enterprises.edges.every((x: any) => /^[A-D]$/.test(x.node.evaluation.level))).toBe(true);
+    expect(large.result.data!.enterprises.edges.some((x: any) => x.node.creditRecords.totalCount > 0)).toBe(true);
+    expect([small.statements, large.statements]).toEqual([1, 1]);
   });
 });
