@@ -55,9 +55,11 @@ export class AccessLogWriter {
   }
 
   private async loop(): Promise<void> {
+    // Let the requests that are finishing in this same turn join the first batch. Later batches
+    // start as soon as the previous flush is committed: what arrived meanwhile is the batch (a
+    // turn of the event loop more would only add to every waiting response's latency).
+    await new Promise<void>((r) => setImmediate(r));
     while (this.pending.length > 0) {
-      // Let the requests that are finishing in this same turn join the batch.
-      await new Promise<void>((r) => setImmediate(r));
       const batch = this.pending;
       this.pending = [];
       try {

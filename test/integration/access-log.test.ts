@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { AccessLogWriter } from '@/audit/access-log.writer';
 import { verifyAccessLog } from '@/audit/verify';
 import type { EnterpriseSeedRow } from '@/modules/enterprise/enterprise.factory';
 import { isEmbeddedTestDatabase, testDatabaseUrl } from '../helpers/env';
@@ -79,6 +80,40 @@ describe('access log entries', () => {
     }
     expect(flushes).toBeGreaterThan(0);
     expect(flushes).toBeLessThan(targets.length);
+  });
+});
+
+describe('two writers (two hub instances) on one log', () => {
+  it('every entry lands exactly once and the chain verifies, through compare-and-set conflicts', async () => {
+    // Two writers on one database: each chains its flushes on the head it last saw; the other's
+    // commits make that expectation fail and force a re-read and re-chaining.
+    const writers = [new AccessLogWriter(hub.db.knex), new AccessLogWriter(hub.db.knex)];
+    const tag = `pipe-${Date.now()}`;
+    const draft = (w: number, i: number) => ({
+      at: new Date(),
+      requestId: `${tag}-${w}-${i}`,
+      principal: `writer-${w}`,
+      role: 'REGULATOR',
+      org: ORG.marketRegulator,
+      enterpriseUscc: e.uscc,
+      fields: ['LegalRepresentative.idNumber'],
+      purpose: null,
+      consentIds: [],
+    });
+    const appends: Promise<void>[] = [];
+    for (let round = 0; round < 20; round++) {
+      for (const [w, writer] of writers.entries()) {
+        for (let k = 0; k < 5; k++) appends.push(writer.append([draft(w, round * 5 + k)]));
+      }
+      await new Promise((r) => setImmediate(r)); // let flushes start between bursts
+    }
+    await Promise.all(appends);
+    await Promise.all(writers.map((w) => w.drain()));
+    const rows = await hub.sql('select request_id, count(*)::int as n from access_log where request_id like ? group by request_id', [`${tag}-%`]);
+    expect(rows).toHaveLength(200);
+    expect(rows.every((r: any) => r.n === 1)).toBe(true);
+    expect(writers.reduce((n, w) => n + w.stats.entries, 0)).toBe(200);
+    expect(await verifyAccessLog(hub.db.knex)).toMatchObject({ ok: true, problems: [] });
   });
 });
 
