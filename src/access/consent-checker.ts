@@ -63,7 +63,7 @@ export class ConsentChecker {
    */
   prefetchSql(usccColumn: string): { sql: string; bindings: (string | Date)[] } | null {
     if (!this.loader || !this.viewer.purpose || !this.viewer.org) return null;
-    const now = this.now();
+    const now = this.now().toISOString();
     return {
       sql: `(select coalesce(json_agg(json_build_object('id', c.id, 'purpose', c.purpose, 'scopes', c.scopes) order by c.created_at desc), '[]')
                from consent c where c.grantee_org = ? and c.enterprise_uscc = ${usccColumn} and c.revoked_at is null
@@ -79,7 +79,7 @@ export class ConsentChecker {
    */
   existsSql(usccColumn: string, scope: ConsentScope): { sql: string; bindings: (string | Date)[] } {
     if (!this.loader || !this.viewer.purpose || !this.viewer.org) return { sql: 'false', bindings: [] };
-    const now = this.now();
+    const now = this.now().toISOString();
     return {
       sql: `exists (select 1 from consent c where c.grantee_org = ? and c.enterprise_uscc = ${usccColumn} and c.purpose = ?
                       and ? = any(c.scopes) and c.revoked_at is null and c.valid_from <= ? and c.valid_until > ?)`,

@@ -1,5 +1,5 @@
 import { getArgumentValues, Kind } from 'graphql';
-import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLField, GraphQLObjectType, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 
 /**
  * Look-ahead into the operation: which fields of an object type the client selected below the
@@ -39,36 +39,56 @@ function fieldNodesOf(
  * The fields selected on `typeName` at `path` below the current field: `[]` for the field's own
  * selection (`enterprise(uscc) { … }`), `['edges', 'node']` for the nodes of a connection.
  */
-export function selectedFields(
-  info: GraphQLResolveInfo,
-  typeName: string,
-  path: readonly string[] = [],
-): SelectedField[] {
+export function selectedFields(info: GraphQLResolveInfo, typeName: string, path: readonly string[] = []): SelectedField[] {
+  const shape = shapeOf(info, typeName, path);
+  return shape.map(({ name, node, def, children }) => {
+    let args: Record<string, unknown> | null;
+    try {
+      args = !def ? null : node.arguments?.length || def.args.length ? getArgumentValues(def, node, info.variableValues) : {};
+    } catch {
+      args = null;
+    }
+    return { name, node, args, children };
+  });
+}
+
+interface ShapeEntry {
+  name: string;
+  node: FieldNode;
+  def: GraphQLField<unknown, unknown> | undefined;
+  children: ReadonlySet<string>;
+}
+
+/**
+ * The selection's shape (which fields, below which nodes) depends only on the document, which
+ * Apollo Server parses once and reuses: it is kept per field node, and only arguments (variables)
+ * are computed per request.
+ */
+const shapes = new WeakMap<FieldNode, Map<string, ShapeEntry[]>>();
+
+function shapeOf(info: GraphQLResolveInfo, typeName: string, path: readonly string[]): ShapeEntry[] {
+  const key = `${typeName}/${path.join('/')}`;
+  const anchor = info.fieldNodes[0]!;
+  let byKey = shapes.get(anchor);
+  const cached = info.fieldNodes.length === 1 ? byKey?.get(key) : undefined;
+  if (cached) return cached;
   let sets: (SelectionSetNode | undefined)[] = info.fieldNodes.map((n) => n.selectionSet);
   for (const step of path) {
-    sets = sets.flatMap((set) =>
-      fieldNodesOf(info, set)
-        .filter((n) => n.name.value === step)
-        .map((n) => n.selectionSet),
-    );
+    sets = sets.flatMap((set) => fieldNodesOf(info, set).filter((n) => n.name.value === step).map((n) => n.selectionSet));
   }
   const type = info.schema.getType(typeName) as GraphQLObjectType | undefined;
   const defs = type?.getFields() ?? {};
-  return sets.flatMap((set) =>
-    fieldNodesOf(info, set).map((node) => {
-      const def = defs[node.name.value];
-      let args: Record<string, unknown> | null;
-      try {
-        args = def ? getArgumentValues(def, node, info.variableValues) : null;
-      } catch {
-        args = null;
-      }
-      return {
-        name: node.name.value,
-        node,
-        args,
-        children: new Set(fieldNodesOf(info, node.selectionSet).map((n) => n.name.value)),
-      };
-    }),
+  const shape = sets.flatMap((set) =>
+    fieldNodesOf(info, set).map((node) => ({
+      name: node.name.value,
+      node,
+      def: defs[node.name.value],
+      children: new Set(fieldNodesOf(info, node.selectionSet).map((n) => n.name.value)),
+    })),
   );
+  if (info.fieldNodes.length === 1) {
+    if (!byKey) shapes.set(anchor, (byKey = new Map<string, ShapeEntry[]>()));
+    byKey.set(key, shape);
+  }
+  return shape;
 }

@@ -82,6 +82,18 @@ export function pageSize(first: number | null | undefined, argName = 'first'): n
 }
 
 /** Builds a page from rows fetched with LIMIT size + 1 (the extra row only says a next page exists). */
+class LazyEdge<R, T> implements Edge<T> {
+  private encoded: string | undefined;
+  constructor(
+    private readonly row: R,
+    private readonly cursorOf: (row: R) => string,
+    readonly node: T,
+  ) {}
+  get cursor(): string {
+    return (this.encoded ??= this.cursorOf(this.row));
+  }
+}
+
 export function toPage<R, T>(
   rows: R[],
   size: number,
@@ -90,9 +102,8 @@ export function toPage<R, T>(
 ): Connection<T> {
   const hasNextPage = rows.length > size;
   const pageRows = hasNextPage ? rows.slice(0, size) : rows;
-  const edges = pageRows.map((r) => ({ cursor: cursorOf(r), node: toNode(r) }));
-  return {
-    edges,
-    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1]!.cursor : null },
-  };
+  // Cursors are encoded when read: a profile read lists records without asking for their cursors.
+  const edges = pageRows.map((r) => new LazyEdge(r, cursorOf, toNode(r)));
+  const last = pageRows[pageRows.length - 1];
+  return { edges, pageInfo: { hasNextPage, endCursor: last === undefined ? null : cursorOf(last) } };
 }
