@@ -118,8 +118,13 @@ function rowRuleOf(type: string, role: Role): RowRule {
  * scope, declared purpose, validity, not revoked), so the filter needs no round trip of its own
  * and can be embedded in any statement — a list query or an enterprise read that brings its
  * children along (enterprise.prefetch.ts).
+ *
+ * `subject` is the SQL expression of the rows' enterprise when the caller has one outside the
+ * rows (the enterprise being read): the consent test then depends on the enterprise only and
+ * PostgreSQL evaluates it once per enterprise, instead of hashing every consent of the viewer's
+ * organization for each read (measured at 1M enterprises: 4 ms of a 7 ms profile read).
  */
-export function compileRowFilter<R>(ctx: HubContext, type: string, adapter: RowAdapter<R>): SqlFragment {
+export function compileRowFilter<R>(ctx: HubContext, type: string, adapter: RowAdapter<R>, subject: string = adapter.subjectColumn): SqlFragment {
   const compile = (r: RowRule): SqlFragment => {
     switch (r.kind) {
       case 'all':
@@ -134,10 +139,10 @@ export function compileRowFilter<R>(ctx: HubContext, type: string, adapter: RowA
       case 'own': {
         if (!ctx.viewer.org) return { sql: 'false', bindings: [] };
         const inner = compile(r.then);
-        return { sql: `(${adapter.subjectColumn} = ? and ${inner.sql})`, bindings: [ctx.viewer.org, ...inner.bindings] };
+        return { sql: `(${subject} = ? and ${inner.sql})`, bindings: [ctx.viewer.org, ...inner.bindings] };
       }
       case 'consent': {
-        const consent = ctx.consents.existsSql(adapter.subjectColumn, r.scope);
+        const consent = ctx.consents.existsSql(subject, r.scope);
         if (consent.sql === 'false') return consent;
         const inner = compile(r.then);
         return { sql: `(${consent.sql} and ${inner.sql})`, bindings: [...consent.bindings, ...inner.bindings] };

@@ -62,7 +62,7 @@ function kindFilter(kinds: string[] | null): { sql: string; bindings: unknown[] 
  * the enterprise read. One text, so both give the same rows.
  */
 function pageSql(ctx: HubContext, args: RecordListArgs, usccExpr: string, columns: string): { sql: string; bindings: unknown[] } {
-  const filter = compileRowFilter(ctx, 'CreditRecord', CREDIT_RECORD_ROWS);
+  const filter = compileRowFilter(ctx, 'CreditRecord', CREDIT_RECORD_ROWS, usccExpr);
   const kinds = kindFilter(args.kinds);
   const cursor = args.after
     ? { sql: 'and (r.decision_date, r.record_id) < (?::date, ?::uuid)', bindings: [args.after.decisionDate, args.after.recordId] }
@@ -79,7 +79,7 @@ function pageSql(ctx: HubContext, args: RecordListArgs, usccExpr: string, column
 
 /** How many current records of the enterprise in `usccExpr` the viewer may see. */
 function countSql(ctx: HubContext, kinds: string[] | null, usccExpr: string): { sql: string; bindings: unknown[] } {
-  const filter = compileRowFilter(ctx, 'CreditRecord', CREDIT_RECORD_ROWS);
+  const filter = compileRowFilter(ctx, 'CreditRecord', CREDIT_RECORD_ROWS, usccExpr);
   const k = kindFilter(kinds);
   return {
     sql: `select count(*)::int from credit_record r
