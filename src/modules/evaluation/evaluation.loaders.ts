@@ -24,31 +24,23 @@ export function createEvaluationLoaders(knex: Knex, now: () => Date): Evaluation
 // evaluation that is still fresh is handed over; a missing or stale one is left to the loader,
 // which recomputes and stores it. The factors (about 1 kB of JSON each) come along only when a
 // factor field is selected: a regulator's page of levels does not carry 50 explanations.
+const storedRowSql = (columns: string) =>
+  `select row_to_json(x) from (select ${columns} from credit_evaluation ev where ev.enterprise_uscc = enterprise.uscc) x`;
+
 registerEnterpriseCompanion({
   field: 'evaluation',
   plans: (ctx, field) => {
-    const fresh = (row: EvaluationSummaryRow | null): row is EvaluationSummaryRow => !!row && !isStale(row, ctx.now(), EVALUATION_RULES);
-    if (FACTOR_FIELDS.some((f) => field.children.has(f))) {
-      return [
-        {
-          key: 'evaluation',
-          sql: `select row_to_json(x) from (select ${STORED_COLUMNS} from credit_evaluation ev where ev.enterprise_uscc = enterprise.uscc) x`,
-          bindings: [],
-          take: (uscc, value) => {
-            const row = value as StoredEvaluationRow | null;
-            if (fresh(row)) ctx.loaders.evaluationByUscc.prime(uscc, withLazyFactors(row));
-          },
-        },
-      ];
-    }
+    const withFactors = FACTOR_FIELDS.some((f) => field.children.has(f));
     return [
       {
-        key: 'evaluation:summary',
-        sql: `select row_to_json(x) from (select ${SUMMARY_COLUMNS} from credit_evaluation ev where ev.enterprise_uscc = enterprise.uscc) x`,
+        key: withFactors ? 'evaluation' : 'evaluation:summary',
+        sql: storedRowSql(withFactors ? STORED_COLUMNS : SUMMARY_COLUMNS),
         bindings: [],
         take: (uscc, value) => {
-          const row = value as EvaluationSummaryRow | null;
-          if (fresh(row)) ctx.loaders.evaluationSummaries.set(uscc, row);
+          const row = value as StoredEvaluationRow | EvaluationSummaryRow | null;
+          if (!row || isStale(row, ctx.now(), EVALUATION_RULES)) return;
+          if (withFactors) ctx.loaders.evaluationByUscc.prime(uscc, withLazyFactors(row as StoredEvaluationRow));
+          else ctx.loaders.evaluationSummaries.set(uscc, row);
         },
       },
     ];
