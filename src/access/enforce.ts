@@ -19,10 +19,37 @@ const SERVE: Outcome = { serve: true, mask: null, consentId: null };
 
 /** Tries the rules in order; the first that serves wins, else the last denial. */
 function decideAny(rules: readonly Rule[], i: number, ctx: HubContext, parent: Governed | undefined): Outcome | Promise<Outcome> {
-  const o = decide(rules[i]!, ctx, parent);
-  const next = (x: Outcome): Outcome | Promise<Outcome> =>
-    x.serve || i === rules.length - 1 ? x : decideAny(rules, i + 1, ctx, parent);
-  return o instanceof Promise ? o.then(next) : next(o);
+  // A loop, not a chain of closures: the field policy runs for every protected value served.
+  for (let j = i; j < rules.length; j++) {
+    const o = decide(rules[j]!, ctx, parent);
+    const last = j === rules.length - 1;
+    if (o instanceof Promise) return last ? o : o.then((x) => (x.serve ? x : decideAny(rules, j + 1, ctx, parent)));
+    if (o.serve || last) return o;
+  }
+  return { serve: false, reason: 'ROLE' };
+}
+
+/** Outcomes that do not depend on the request are made once (one per mask rule, public or not). */
+const MASKED = new WeakMap<Rule, Outcome>();
+const PUBLIC = new WeakMap<Outcome, Outcome>();
+
+function maskedOutcome(rule: Rule): Outcome {
+  let o = MASKED.get(rule);
+  if (!o) MASKED.set(rule, (o = { serve: true, mask: rule, consentId: null }));
+  return o;
+}
+
+/** The same outcome, served because the value is public right now (not access-logged). */
+function asPublic(o: Outcome): Outcome {
+  if (!o.serve) return o;
+  if (o.consentId !== null) return { ...o, isPublic: true };
+  let p = PUBLIC.get(o);
+  if (!p) PUBLIC.set(o, (p = { ...o, isPublic: true }));
+  return p;
+}
+
+function withConsent(o: Outcome, consentId: string): Outcome {
+  return o.serve ? { ...o, consentId } : o;
 }
 
 export class UnclassifiedFieldError extends Error {
@@ -58,7 +85,7 @@ function decide(rule: Rule, ctx: HubContext, parent: Governed | undefined): Outc
     case 'deny':
       return { serve: false, reason: 'ROLE' };
     case 'mask':
-      return { serve: true, mask: rule, consentId: null };
+      return maskedOutcome(rule);
     case 'own': {
       const subject = parent?.subjectUscc;
       if (!subject || ctx.viewer.org !== subject) return { serve: false, reason: 'NOT_OWN' };
@@ -68,9 +95,8 @@ function decide(rule: Rule, ctx: HubContext, parent: Governed | undefined): Outc
       if (parent?.publiclyVisible !== true) return { serve: false, reason: 'OUTSIDE_PUBLICITY_WINDOW' };
       // Served because it is public right now: a public value is not an access to protected data,
       // so it is not written to the access log (the same value is on 信用中国 for anyone).
-      const markPublic = (o: Outcome): Outcome => (o.serve ? { ...o, isPublic: true } : o);
       const inner = decide(rule.then, ctx, parent);
-      return inner instanceof Promise ? inner.then(markPublic) : markPublic(inner);
+      return inner instanceof Promise ? inner.then(asPublic) : asPublic(inner);
     }
     case 'where':
       return parent?.facts?.[rule.predicate] === true ? SERVE : { serve: false, reason: 'NOT_IN_SCOPE' };
@@ -83,17 +109,19 @@ function decide(rule: Rule, ctx: HubContext, parent: Governed | undefined): Outc
     case 'consent': {
       const subject = parent?.subjectUscc;
       if (!subject) return { serve: false, reason: 'CONSENT_REQUIRED', scope: rule.scope };
-      const granted = (consentId: string | null): Outcome | Promise<Outcome> => {
-        if (!consentId) return { serve: false, reason: 'CONSENT_REQUIRED', scope: rule.scope };
-        const inner = decide(rule.then, ctx, parent);
-        const withConsent = (o: Outcome): Outcome => (o.serve ? { ...o, consentId } : o);
-        return inner instanceof Promise ? inner.then(withConsent) : withConsent(inner);
-      };
       // Synchronous when the request already holds the enterprise's consents (the usual case).
       const known = ctx.consents.findKnown(subject, rule.scope);
-      return known !== undefined ? granted(known) : ctx.consents.find(subject, rule.scope).then(granted);
+      return known !== undefined
+        ? granted(rule, known, ctx, parent)
+        : ctx.consents.find(subject, rule.scope).then((id) => granted(rule, id, ctx, parent));
     }
   }
+}
+
+function granted(rule: Extract<Rule, { kind: 'consent' }>, consentId: string | null, ctx: HubContext, parent: Governed | undefined): Outcome | Promise<Outcome> {
+  if (!consentId) return { serve: false, reason: 'CONSENT_REQUIRED', scope: rule.scope };
+  const inner = decide(rule.then, ctx, parent);
+  return inner instanceof Promise ? inner.then((o) => withConsent(o, consentId)) : withConsent(inner, consentId);
 }
 
 function denial(coordinate: string, role: Role, outcome: Extract<Outcome, { serve: false }>, root: boolean) {
