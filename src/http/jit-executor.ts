@@ -23,10 +23,16 @@ const MAX_COMPILED = 1000;
  * graphql-jit's errors leave `extensions` undefined when the thrown error had none (a driver
  * error, say), where graphql-js always gives an object — and Apollo Server's error formatting
  * reads `extensions.code`. Re-issued as graphql-js errors, the same path, locations and cause.
+ * A variable that does not coerce is the client's input (BAD_USER_INPUT, as Apollo Server says
+ * for graphql-js), not a server error.
  */
+const VARIABLE_ERROR = /^Variable "\$/;
+
 function asGraphQLJsError(e: GraphQLError): GraphQLError {
-  if (e.extensions) return e;
-  const out = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: {} });
+  const badVariable = !e.path && VARIABLE_ERROR.test(e.message);
+  if (e.extensions && !badVariable) return e;
+  const extensions = badVariable ? { ...(e.extensions ?? {}), code: 'BAD_USER_INPUT', reason: 'INVALID_VARIABLE' } : {};
+  const out = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions });
   (out as { locations?: GraphQLError['locations'] }).locations = e.locations;
   return out;
 }

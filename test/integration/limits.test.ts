@@ -60,3 +60,14 @@ it('a syntax error and an unknown field are BAD_USER_INPUT', async () => {
   const unknown = await hub.gql('{ enterprises { nope } }');
   expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
 });
+
+it('a variable of the wrong type, or a missing required one, is BAD_USER_INPUT with 400 and runs no SQL', async () => {
+  const q = 'query($first: Int!) { enterprises(first: $first) { totalCount } }';
+  for (const variables of [{ first: 'abc' }, {}]) {
+    const { result, statements } = await hub.countSql(() => hub.gql(q, { variables, as: REG }));
+    expect(result.status).toBe(400);
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_VARIABLE' });
+    expect(result.errors![0]!.message).toMatch(/^Variable "\$first"/);
+    expect(statements).toBe(0);
+  }
+});
