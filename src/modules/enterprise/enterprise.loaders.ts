@@ -13,27 +13,40 @@ export interface EnterpriseLoaders {
   enterprisePrefetch: Map<string, PrefetchPlan>;
 }
 
+/** An enterprise row as read with the viewer's consents and the prefetched children. */
+export type EnterpriseReadRow = EnterpriseRow & { consents?: { id: string; purpose: string; scopes: string[] }[] };
+
 /**
- * The consents of the viewer for these enterprises come along in the same statement (see
- * ConsentChecker.prefetchSql), and so do the children registered in `enterprisePrefetch`.
+ * The select list of every enterprise read (by USCC or by page): the columns, the viewer's active
+ * consents (ConsentChecker.prefetchSql) and the children in `plans` (enterprise.prefetch.ts).
  */
+export function enterpriseSelect(consents: ConsentChecker, plans: readonly PrefetchPlan[]): { sql: string; bindings: unknown[] } {
+  const consent = consents.prefetchSql('enterprise.uscc');
+  const children = prefetchColumns(plans);
+  return {
+    sql: `${ENTERPRISE_COLUMNS}${consent ? `, ${consent.sql} as consents` : ''}${children.sql}`,
+    bindings: [...(consent?.bindings ?? []), ...children.bindings],
+  };
+}
+
+/** Hands what came with one row to the consent checker and the children's loaders. */
+export function takeEnterpriseRow(consents: ConsentChecker, plans: readonly PrefetchPlan[], row: EnterpriseReadRow): void {
+  if (row.consents) consents.prime(row.uscc, row.consents);
+  takePrefetched(plans, row.uscc, row as unknown as Record<string, unknown>);
+}
+
 export function createEnterpriseLoaders(knex: Knex, consents: ConsentChecker): EnterpriseLoaders {
   const enterprisePrefetch = new Map<string, PrefetchPlan>();
   return {
     enterprisePrefetch,
     enterpriseByUscc: new DataLoader(async (usccs: readonly string[]) => {
-      const consent = consents.prefetchSql('enterprise.uscc');
       const plans = [...enterprisePrefetch.values()];
-      const children = prefetchColumns(plans);
-      const res = await preparedRaw<{ rows: (EnterpriseRow & { consents?: { id: string; purpose: string; scopes: string[] }[] })[] }>(
-        knex,
-        `select ${ENTERPRISE_COLUMNS}${consent ? `, ${consent.sql} as consents` : ''}${children.sql} from enterprise where uscc = any(?)`,
-        [...(consent?.bindings ?? []), ...children.bindings, usccs as string[]] as never[],
-      );
-      for (const r of res.rows) {
-        if (r.consents) consents.prime(r.uscc, r.consents);
-        takePrefetched(plans, r.uscc, r as unknown as Record<string, unknown>);
-      }
+      const select = enterpriseSelect(consents, plans);
+      const res = await preparedRaw<{ rows: EnterpriseReadRow[] }>(knex, `select ${select.sql} from enterprise where uscc = any(?)`, [
+        ...select.bindings,
+        usccs as string[],
+      ]);
+      for (const r of res.rows) takeEnterpriseRow(consents, plans, r);
       const by = new Map(res.rows.map((r) => [r.uscc, r]));
       return usccs.map((u) => by.get(u) ?? null);
     }),

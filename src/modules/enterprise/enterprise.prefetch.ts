@@ -13,8 +13,8 @@ import type { SelectedField } from '@/shared/lookahead';
  * its arguments it returns a correlated subquery on `enterprise.uscc` producing JSON, and a `take`
  * that primes the very DataLoader its field resolver reads. Nothing else changes: the resolver
  * still runs, the field policy still decides what is served (a denied field's prefetched value is
- * never read), and a companion that cannot serve some arguments returns null — its resolver then
- * loads as before. The SQL must be the loader's own SQL (shared text), so both paths give the same
+ * never read), and a companion that cannot serve some arguments returns no plan — its resolver
+ * then loads as before. The SQL must be the loader's own SQL (shared text), so both paths give the same
  * rows.
  */
 export interface PrefetchPlan {

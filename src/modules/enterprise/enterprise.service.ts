@@ -5,9 +5,10 @@ import { decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/paginatio
 import { parseUsccArg, usccChecksumError } from '@/shared/uscc-arg';
 import { isIndustrySection } from './industries';
 import type { EnterpriseFilter } from './enterprise.inputs';
-import { prefetchColumns, prefetchPlans, takePrefetched } from './enterprise.prefetch';
-import { ENTERPRISE_COLUMNS, toEnterprise } from './enterprise.rows';
-import type { EnterpriseRow } from './enterprise.rows';
+import { enterpriseSelect, takeEnterpriseRow } from './enterprise.loaders';
+import type { EnterpriseReadRow } from './enterprise.loaders';
+import { prefetchPlans } from './enterprise.prefetch';
+import { toEnterprise } from './enterprise.rows';
 import type { Enterprise } from './enterprise.types';
 import { preparedRaw } from '@/db/prepared';
 
@@ -80,21 +81,19 @@ export const enterpriseService = {
     const where = whereClause(filter);
     const pageWhere = afterKey ? [...where.sql, 'uscc > ?'] : where.sql;
     const params = afterKey ? [...where.params, afterKey] : where.params;
-    const prefetch = ctx.consents.prefetchSql('enterprise.uscc');
     const plans = prefetchPlans(ctx, info, ['edges', 'node']);
-    const children = prefetchColumns(plans);
-    const res = await preparedRaw<{ rows: (EnterpriseRow & { consents?: { id: string; purpose: string; scopes: string[] }[] })[] }>(
-        ctx.knex,
-      `select ${ENTERPRISE_COLUMNS}${prefetch ? `, ${prefetch.sql} as consents` : ''}${children.sql} from enterprise
+    const select = enterpriseSelect(ctx.consents, plans);
+    const res = await preparedRaw<{ rows: EnterpriseReadRow[] }>(
+      ctx.knex,
+      `select ${select.sql} from enterprise
         ${pageWhere.length ? `where ${pageWhere.join(' and ')}` : ''}
         order by uscc limit ?`,
-      [...(prefetch?.bindings ?? []), ...children.bindings, ...params, size + 1] as never[],
+      [...select.bindings, ...params, size + 1],
     );
     // The look-ahead row (size + 1) only tells whether a next page exists: its children are not taken.
     for (const r of res.rows.slice(0, size)) {
       ctx.loaders.enterpriseByUscc.prime(r.uscc, r);
-      if (r.consents) ctx.consents.prime(r.uscc, r.consents);
-      takePrefetched(plans, r.uscc, r as unknown as Record<string, unknown>);
+      takeEnterpriseRow(ctx.consents, plans, r);
     }
     const page = toPage(res.rows, size, (r) => encodeCursor(CURSOR_KIND, r.uscc), toEnterprise);
     let count: Promise<number> | null = null;
