@@ -13,15 +13,19 @@ import { pgConnectionFromUrl } from '@/config/database-url';
 import { maskIdNumber, maskPhone } from '@/shared/id-card';
 
 const conn = pgConnectionFromUrl(process.env.DATABASE_URL!);
-const pool = new Pool({ host: conn.host, port: conn.port, user: conn.user, password: conn.password, database: conn.database, max: Number(process.env.RAW_POOL_MAX ?? 10) });
+const pool = new Pool({ host: conn.host, port: conn.port, user: conn.user, password: conn.password, database: conn.database, max: Number(process.env.RAW_POOL_MAX ?? 10), options: '-c plan_cache_mode=force_generic_plan -c jit=off' });
 const key = new TextEncoder().encode(process.env.HUB_JWT_SECRET!);
 const tokens = new Map<string, { role: string; org: string | null; sub: string }>();
 let statements = 0;
+const names = new Map<string, string>();
 let requests = 0;
 
 async function q<R>(c: PoolClient | Pool, text: string, params: unknown[]): Promise<R[]> {
   statements++;
-  return (await c.query(text, params)).rows as R[];
+  // Named prepared statements: planned once per connection, as the hub's are (src/db/prepared.ts).
+  let name = names.get(text);
+  if (!name && params.length) names.set(text, (name = `raw${names.size}`));
+  return (await c.query({ name, text, values: params })).rows as R[];
 }
 
 // ── access log: the same chain, group-committed ───────────────────────────────────────────────
