@@ -23,6 +23,53 @@ import type { WorkingDayCalendar } from '@/shared/calendar';
 /** Per-request loaders: a fresh set for every request (the dataloader README's rule). */
 export type Loaders = EnterpriseLoaders & CreditRecordLoaders & FinancingDataLoaders & EvaluationLoaders & ObjectionLoaders & CommitmentLoaders;
 
+interface LoaderDeps {
+  knex: Knex;
+  consents: ConsentChecker;
+  now: () => Date;
+}
+
+/** Each module's loaders, made together on first use of any of them. */
+const LOADER_GROUPS: ((d: LoaderDeps) => object)[] = [
+  (d) => createEnterpriseLoaders(d.knex, d.consents),
+  (d) => createCreditRecordLoaders(d.knex),
+  (d) => createFinancingDataLoaders(d.knex),
+  (d) => createEvaluationLoaders(d.knex, d.now),
+  (d) => createObjectionLoaders(d.knex),
+  (d) => createCommitmentLoaders(d.knex),
+];
+
+const LOADER_DEPS = Symbol('loaderDeps');
+
+/**
+ * The prototype of every request's loaders: a getter per loader name that makes the module's
+ * loaders on first use and keeps them on the request's own object (later reads are plain
+ * properties). A profile read touches four of the six modules; building all fourteen loaders and
+ * maps up front was a tenth of the allocation per request (issue 5).
+ */
+const LAZY_LOADERS: object = (() => {
+  const proto = {};
+  const probe: LoaderDeps = { knex: null as unknown as Knex, consents: null as unknown as ConsentChecker, now: () => new Date(0) };
+  for (const make of LOADER_GROUPS) {
+    for (const name of Object.keys(make(probe))) {
+      Object.defineProperty(proto, name, {
+        get(this: Record<string | symbol, unknown>) {
+          const group = make(this[LOADER_DEPS] as LoaderDeps) as Record<string, unknown>;
+          for (const [k, v] of Object.entries(group)) Object.defineProperty(this, k, { value: v, enumerable: true });
+          return group[name];
+        },
+      });
+    }
+  }
+  return proto;
+})();
+
+function lazyLoaders(deps: LoaderDeps): Loaders {
+  const loaders = Object.create(LAZY_LOADERS) as Record<symbol, unknown>;
+  loaders[LOADER_DEPS] = deps;
+  return loaders as unknown as Loaders;
+}
+
 let defaultCalendar: WorkingDayCalendar | undefined;
 /**
  * The working-day calendar (immutable, not user-specific, so one per process). Built on first use
@@ -88,14 +135,7 @@ class RequestContext implements HubContext {
     const knex = deps.db.knex;
     this.knex = knex;
     this.consents = new ConsentChecker(knex, viewer, now);
-    this.loaders = {
-      ...createEnterpriseLoaders(knex, this.consents),
-      ...createCreditRecordLoaders(knex),
-      ...createFinancingDataLoaders(knex),
-      ...createEvaluationLoaders(knex, now),
-      ...createObjectionLoaders(knex),
-      ...createCommitmentLoaders(knex),
-    };
+    this.loaders = lazyLoaders({ knex, consents: this.consents, now });
     this.access = new AccessRecorder(viewer, requestId);
     this.calendar = deps.calendar ?? processCalendar();
   }

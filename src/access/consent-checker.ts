@@ -20,39 +20,41 @@ interface ActiveConsentRow {
  * revocation or an expiry takes effect on the very next request.
  */
 export class ConsentChecker {
-  private readonly loader: DataLoader<string, ActiveConsentRow[]> | null;
   /** Consents already read in this request, by enterprise. */
   private readonly known = new Map<string, ActiveConsentRow[]>();
+  private batch: DataLoader<string, ActiveConsentRow[]> | undefined;
+  /** The field policy's outcomes granted under a consent, kept for this request (enforce.ts). */
+  outcomes: Map<object, Map<string, object>> | undefined;
 
   constructor(
-    db: Knex,
+    private readonly db: Knex,
     private readonly viewer: Viewer,
     private readonly now: () => Date,
-  ) {
-    const org = viewer.org;
-    this.loader = org
-      ? new DataLoader(async (usccs: readonly string[]) => {
-          const res = await preparedRaw<{ rows: ActiveConsentRow[] }>(
-            db,
-            `select id, enterprise_uscc, purpose, scopes from consent
-              where grantee_org = ? and enterprise_uscc = any(?) and revoked_at is null
-                and valid_from <= ? and valid_until > ?
-              order by created_at desc`,
-            [org, usccs as string[], now(), now()],
-          );
-          const by = new Map<string, ActiveConsentRow[]>();
-          for (const row of res.rows) {
-            const list = by.get(row.enterprise_uscc);
-            if (list) list.push(row);
-            else by.set(row.enterprise_uscc, [row]);
-          }
-          return usccs.map((u) => {
-            const rows = by.get(u) ?? [];
-            this.known.set(u, rows);
-            return rows;
-          });
-        })
-      : null;
+  ) {}
+
+  /** Reads consents not yet known, batched; made on first use (most reads get them prefetched). */
+  private get loader(): DataLoader<string, ActiveConsentRow[]> {
+    return (this.batch ??= new DataLoader(async (usccs: readonly string[]) => {
+      const res = await preparedRaw<{ rows: ActiveConsentRow[] }>(
+        this.db,
+        `select id, enterprise_uscc, purpose, scopes from consent
+          where grantee_org = ? and enterprise_uscc = any(?) and revoked_at is null
+            and valid_from <= ? and valid_until > ?
+          order by created_at desc`,
+        [this.viewer.org, usccs as string[], this.now(), this.now()],
+      );
+      const by = new Map<string, ActiveConsentRow[]>();
+      for (const row of res.rows) {
+        const list = by.get(row.enterprise_uscc);
+        if (list) list.push(row);
+        else by.set(row.enterprise_uscc, [row]);
+      }
+      return usccs.map((u) => {
+        const rows = by.get(u) ?? [];
+        this.known.set(u, rows);
+        return rows;
+      });
+    }));
   }
 
   /**
@@ -62,7 +64,7 @@ export class ConsentChecker {
    * when the viewer cannot hold consents.
    */
   prefetchSql(usccColumn: string): { sql: string; bindings: (string | Date)[] } | null {
-    if (!this.loader || !this.viewer.purpose || !this.viewer.org) return null;
+    if (!this.viewer.purpose || !this.viewer.org) return null;
     const now = this.now().toISOString();
     return {
       sql: `(select coalesce(json_agg(json_build_object('id', c.id, 'purpose', c.purpose, 'scopes', c.scopes) order by c.created_at desc), '[]')
@@ -78,7 +80,7 @@ export class ConsentChecker {
    * a row filter run inside the statement that reads the rows (no consent round trip first).
    */
   existsSql(usccColumn: string, scope: ConsentScope): { sql: string; bindings: (string | Date)[] } {
-    if (!this.loader || !this.viewer.purpose || !this.viewer.org) return { sql: 'false', bindings: [] };
+    if (!this.viewer.purpose || !this.viewer.org) return { sql: 'false', bindings: [] };
     const now = this.now().toISOString();
     return {
       sql: `exists (select 1 from consent c where c.grantee_org = ? and c.enterprise_uscc = ${usccColumn} and c.purpose = ?
@@ -89,17 +91,16 @@ export class ConsentChecker {
 
   /** Takes consents fetched by a `prefetchSql` subquery for one enterprise. */
   prime(enterpriseUscc: string, consents: { id: string; purpose: string; scopes: string[] }[]): void {
-    if (!this.loader || this.known.has(enterpriseUscc)) return;
-    const rows = consents.map((c) => ({ ...c, enterprise_uscc: enterpriseUscc }));
-    this.known.set(enterpriseUscc, rows);
-    this.loader.prime(enterpriseUscc, rows);
+    if (!this.viewer.org || this.known.has(enterpriseUscc)) return;
+    // `find` and `findKnown` read `known` before the loader, so this is all the priming needed.
+    this.known.set(enterpriseUscc, consents.map((c) => ({ ...c, enterprise_uscc: enterpriseUscc })));
   }
 
   /** The id of a consent that covers (viewer org, enterprise, scope, declared purpose), or null. */
   async find(enterpriseUscc: string, scope: ConsentScope): Promise<string | null> {
     const known = this.findKnown(enterpriseUscc, scope);
     if (known !== undefined) return known;
-    if (!this.loader || !this.viewer.purpose) return null;
+    if (!this.viewer.org || !this.viewer.purpose) return null;
     return this.pick(await this.loader.load(enterpriseUscc), scope);
   }
 
@@ -109,7 +110,7 @@ export class ConsentChecker {
    * asks for every protected value, so a profile read then costs no promise per field.
    */
   findKnown(enterpriseUscc: string, scope: ConsentScope): string | null | undefined {
-    if (!this.loader || !this.viewer.purpose) return null;
+    if (!this.viewer.org || !this.viewer.purpose) return null;
     const rows = this.known.get(enterpriseUscc);
     return rows ? this.pick(rows, scope) : undefined;
   }

@@ -16,6 +16,21 @@ type Outcome =
   | { serve: false; reason: string; scope?: string };
 
 const SERVE: Outcome = { serve: true, mask: null, consentId: null };
+type Denial = Extract<Outcome, { serve: false }>;
+
+// Denials carry no per-request data, so each is made once (the policy decides every protected
+// value of every response; issue 5 counted its allocations).
+const DENY_ROLE: Denial = { serve: false, reason: 'ROLE' };
+const DENY_NOT_OWN: Denial = { serve: false, reason: 'NOT_OWN' };
+const DENY_WINDOW: Denial = { serve: false, reason: 'OUTSIDE_PUBLICITY_WINDOW' };
+const DENY_NOT_IN_SCOPE: Denial = { serve: false, reason: 'NOT_IN_SCOPE' };
+const DENY_CONSENT = new Map<string, Denial>();
+
+function consentRequired(scope: string): Denial {
+  let o = DENY_CONSENT.get(scope);
+  if (!o) DENY_CONSENT.set(scope, (o = { serve: false, reason: 'CONSENT_REQUIRED', scope }));
+  return o;
+}
 
 /** Tries the rules in order; the first that serves wins, else the last denial. */
 function decideAny(rules: readonly Rule[], i: number, ctx: HubContext, parent: Governed | undefined): Outcome | Promise<Outcome> {
@@ -26,7 +41,7 @@ function decideAny(rules: readonly Rule[], i: number, ctx: HubContext, parent: G
     if (o instanceof Promise) return last ? o : o.then((x) => (x.serve ? x : decideAny(rules, j + 1, ctx, parent)));
     if (o.serve || last) return o;
   }
-  return { serve: false, reason: 'ROLE' };
+  return DENY_ROLE;
 }
 
 /** Outcomes that do not depend on the request are made once (one per mask rule, public or not). */
@@ -48,8 +63,18 @@ function asPublic(o: Outcome): Outcome {
   return p;
 }
 
-function withConsent(o: Outcome, consentId: string): Outcome {
-  return o.serve ? { ...o, consentId } : o;
+/**
+ * The same outcome, served under a consent. Made once per request for each (outcome, consent):
+ * a bank's profile read serves dozens of values under the same consent.
+ */
+function withConsent(o: Outcome, consentId: string, ctx: HubContext): Outcome {
+  if (!o.serve) return o;
+  const memo = (ctx.consents.outcomes ??= new Map());
+  let byConsent = memo.get(o) as Map<string, Outcome> | undefined;
+  if (!byConsent) memo.set(o, (byConsent = new Map()));
+  let c = byConsent.get(consentId);
+  if (!c) byConsent.set(consentId, (c = { ...o, consentId }));
+  return c;
 }
 
 export class UnclassifiedFieldError extends Error {
@@ -83,32 +108,32 @@ function decide(rule: Rule, ctx: HubContext, parent: Governed | undefined): Outc
     case 'allow':
       return SERVE;
     case 'deny':
-      return { serve: false, reason: 'ROLE' };
+      return DENY_ROLE;
     case 'mask':
       return maskedOutcome(rule);
     case 'own': {
       const subject = parent?.subjectUscc;
-      if (!subject || ctx.viewer.org !== subject) return { serve: false, reason: 'NOT_OWN' };
+      if (!subject || ctx.viewer.org !== subject) return DENY_NOT_OWN;
       return decide(rule.then, ctx, parent);
     }
     case 'publicWindow': {
-      if (parent?.publiclyVisible !== true) return { serve: false, reason: 'OUTSIDE_PUBLICITY_WINDOW' };
+      if (parent?.publiclyVisible !== true) return DENY_WINDOW;
       // Served because it is public right now: a public value is not an access to protected data,
       // so it is not written to the access log (the same value is on 信用中国 for anyone).
       const inner = decide(rule.then, ctx, parent);
       return inner instanceof Promise ? inner.then(asPublic) : asPublic(inner);
     }
     case 'where':
-      return parent?.facts?.[rule.predicate] === true ? SERVE : { serve: false, reason: 'NOT_IN_SCOPE' };
+      return parent?.facts?.[rule.predicate] === true ? SERVE : DENY_NOT_IN_SCOPE;
     case 'sourceOrg':
-      if (!ctx.viewer.org || parent?.sourceOrg !== ctx.viewer.org) return { serve: false, reason: 'NOT_IN_SCOPE' };
+      if (!ctx.viewer.org || parent?.sourceOrg !== ctx.viewer.org) return DENY_NOT_IN_SCOPE;
       return decide(rule.then, ctx, parent);
     case 'anyOf':
-      if (rule.rules.length === 0) return { serve: false, reason: 'ROLE' };
+      if (rule.rules.length === 0) return DENY_ROLE;
       return decideAny(rule.rules, 0, ctx, parent);
     case 'consent': {
       const subject = parent?.subjectUscc;
-      if (!subject) return { serve: false, reason: 'CONSENT_REQUIRED', scope: rule.scope };
+      if (!subject) return consentRequired(rule.scope);
       // Synchronous when the request already holds the enterprise's consents (the usual case).
       const known = ctx.consents.findKnown(subject, rule.scope);
       return known !== undefined
@@ -119,9 +144,9 @@ function decide(rule: Rule, ctx: HubContext, parent: Governed | undefined): Outc
 }
 
 function granted(rule: Extract<Rule, { kind: 'consent' }>, consentId: string | null, ctx: HubContext, parent: Governed | undefined): Outcome | Promise<Outcome> {
-  if (!consentId) return { serve: false, reason: 'CONSENT_REQUIRED', scope: rule.scope };
+  if (!consentId) return consentRequired(rule.scope);
   const inner = decide(rule.then, ctx, parent);
-  return inner instanceof Promise ? inner.then((o) => withConsent(o, consentId)) : withConsent(inner, consentId);
+  return inner instanceof Promise ? inner.then((o) => withConsent(o, consentId, ctx)) : withConsent(inner, consentId, ctx);
 }
 
 function denial(coordinate: string, role: Role, outcome: Extract<Outcome, { serve: false }>, root: boolean) {
@@ -168,19 +193,21 @@ export function applyFieldPolicy(schema: GraphQLSchema, policy: Readonly<Record<
       const rules = fieldPolicy.roles;
       const isProtected = fieldPolicy.protected;
 
+      // A served value is logged when protected and not public right now, and masked when the rule
+      // says so; a null is neither.
+      const finish = (parent: Governed, ctx: HubContext, outcome: Extract<Outcome, { serve: true }>, v: unknown) => {
+        if (v === null || v === undefined) return v;
+        if (isProtected && !outcome.isPublic) ctx.access.record(parent.subjectUscc, coordinate, outcome.consentId);
+        return outcome.mask && outcome.mask.kind === 'mask' ? applyMask(outcome.mask.mask, v) : v;
+      };
       const serve = (parent: Governed, args: unknown, ctx: HubContext, info: Parameters<GraphQLFieldResolver<unknown, HubContext>>[3], outcome: Extract<Outcome, { serve: true }>) => {
         const value = original(parent, args as Record<string, unknown>, ctx, info);
-        const finish = (v: unknown) => {
-          if (v === null || v === undefined) return v;
-          if (isProtected && !outcome.isPublic) ctx.access.record(parent.subjectUscc, coordinate, outcome.consentId);
-          return outcome.mask && outcome.mask.kind === 'mask' ? applyMask(outcome.mask.mask, v) : v;
-        };
-        return value instanceof Promise ? value.then(finish) : finish(value);
+        return value instanceof Promise ? value.then((v) => finish(parent, ctx, outcome, v)) : finish(parent, ctx, outcome, value);
       };
 
       field.resolve = (parent, args, ctx: HubContext, info) => {
         const rule = rules[ctx.viewer.role];
-        if (!rule) throw denial(coordinate, ctx.viewer.role, { serve: false, reason: 'ROLE' }, root);
+        if (!rule) throw denial(coordinate, ctx.viewer.role, DENY_ROLE, root);
         const outcome = decide(rule, ctx, parent as Governed);
         if (outcome instanceof Promise) {
           return outcome.then((o) => {
@@ -196,7 +223,7 @@ export function applyFieldPolicy(schema: GraphQLSchema, policy: Readonly<Record<
       const subscribe = field.subscribe;
       if (type.name === 'Subscription' && subscribe) {
         field.subscribe = (parent, args, ctx: HubContext, info) => {
-          if (rules[ctx.viewer.role]?.kind !== 'allow') throw denial(coordinate, ctx.viewer.role, { serve: false, reason: 'ROLE' }, root);
+          if (rules[ctx.viewer.role]?.kind !== 'allow') throw denial(coordinate, ctx.viewer.role, DENY_ROLE, root);
           return subscribe(parent, args, ctx, info);
         };
       }
