@@ -10,11 +10,11 @@ import { signDevToken } from '@/identity/jwt';
 import { fail, parseArgs } from './cli';
 
 /**
- * `npm run bench -- [--duration 20] [--warmup 5] [--connections 32]` (DATABASE_URL: a database
+ * `npm run bench -- [--duration 20] [--rounds 4] [--warmup 5] [--connections 32]` (DATABASE_URL: a database
  * seeded with `npm run seed -- --enterprises 100000 --records 1000000`).
  *
  * In one run on one database: starts the raw baseline (scripts/bench/raw-server.ts) and the hub,
- * checks they give the same answers, loads each with autocannon after a warm-up, and prints per
+ * checks they give the same answers, loads them in turns with autocannon after a warm-up, and prints per
  * workload requests/s, p50, p99, the hub/raw ratio, SQL statements per request (counted by each
  * server) and the hub's peak RSS — as Markdown and JSON in bench-results/.
  */
@@ -91,28 +91,61 @@ async function post(url: string, token: string, purpose: string | null, body: un
 
 interface Load { rps: number; p50: number; p99: number; requests: number; errors: number; non2xx: number; statementsPerRequest: number }
 
-async function load(s: Server, token: string, purpose: string | null, bodies: string[], seconds: number, connections: number): Promise<Load> {
+/** One load round: requests served, seconds, every response time (ms), errors, SQL statements counted by the server. */
+interface Round { requests: number; seconds: number; latencies: number[]; errors: number; non2xx: number; statements: number; served: number }
+
+async function round(s: Server, token: string, purpose: string | null, bodies: string[], seconds: number, connections: number): Promise<Round> {
   const before = await s.stats();
   let i = 0;
-  const r = await autocannon({
-    url: s.url,
-    connections,
-    duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(purpose ? { 'x-hub-purpose': purpose } : {}) },
-    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+  const latencies: number[] = [];
+  const r = await new Promise<autocannon.Result>((done, fail) => {
+    const instance = autocannon(
+      {
+        url: s.url,
+        connections,
+        duration: seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(purpose ? { 'x-hub-purpose': purpose } : {}) },
+        requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+      },
+      (err: Error | null, result) => (err ? fail(err) : done(result)),
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
   const after = await s.stats();
-  const served = after.requests - before.requests;
   return {
-    rps: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
     requests: r.requests.total,
+    seconds: r.duration,
+    latencies,
     errors: r.errors,
     non2xx: r.non2xx,
-    statementsPerRequest: served ? Math.round(((after.statements - before.statements) / served) * 100) / 100 : NaN,
+    statements: after.statements - before.statements,
+    served: after.requests - before.requests,
   };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]! * 100) / 100 : NaN;
+}
+
+/** Rounds of one server pooled: requests/s over their total time, percentiles over every response. */
+function pooled(rounds: Round[]): Load {
+  const all = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const sum = (f: (r: Round) => number) => rounds.reduce((n, r) => n + f(r), 0);
+  const served = sum((r) => r.served);
+  return {
+    rps: Math.round(sum((r) => r.requests) / sum((r) => r.seconds)),
+    p50: percentile(all, 0.5),
+    p99: percentile(all, 0.99),
+    requests: sum((r) => r.requests),
+    errors: sum((r) => r.errors),
+    non2xx: sum((r) => r.non2xx),
+    statementsPerRequest: served ? Math.round((sum((r) => r.statements) / served) * 100) / 100 : NaN,
+  };
+}
+
+async function load(s: Server, token: string, purpose: string | null, bodies: string[], seconds: number, connections: number): Promise<Load> {
+  return pooled([await round(s, token, purpose, bodies, seconds, connections)]);
 }
 
 async function main() {
@@ -120,6 +153,9 @@ async function main() {
   const duration = Number(args.duration ?? 20);
   const warmup = Number(args.warmup ?? 5);
   const connections = Number(args.connections ?? 32);
+  // The two servers take turns (raw, hub, raw, hub …) so that a slow spell of this shared machine
+  // falls on both, not on whichever happened to run then; each gets `duration` seconds in all.
+  const rounds = Math.max(1, Number(args.rounds ?? 4));
   const dbUrl = process.env.DATABASE_URL;
   if (!dbUrl) fail('npm run bench needs DATABASE_URL (a database seeded with npm run seed -- --enterprises 100000 --records 1000000)');
 
@@ -167,15 +203,22 @@ async function main() {
     }
     process.stdout.write('raw and hub give the same answers on the sample\n');
 
-    const results: Record<string, { raw: Load; hub: Load; ratio: number; p99Ratio: number; hubPeakRssMb?: number }> = {};
+    const results: Record<string, { raw: Load; hub: Load; ratio: number; p99Ratio: number; roundRatios: number[]; hubPeakRssMb?: number }> = {};
     for (const [wl, token, purpose, bodies] of [['Q1', bankToken, 'LOAN_APPLICATION', q1Bodies], ['Q2', regToken, null, q2Bodies]] as const) {
       await load(raw, token, purpose, bodies as string[], warmup, connections);
-      const r = await load(raw, token, purpose, bodies as string[], duration, connections);
       await load(hub, token, purpose, bodies as string[], warmup, connections);
-      const h = await load(hub, token, purpose, bodies as string[], duration, connections);
-      results[wl] = { raw: r, hub: h, ratio: Math.round((h.rps / r.rps) * 100) / 100, p99Ratio: Math.round((h.p99 / r.p99) * 100) / 100 };
+      const rawRounds: Round[] = [];
+      const hubRounds: Round[] = [];
+      for (let k = 0; k < rounds; k++) {
+        rawRounds.push(await round(raw, token, purpose, bodies as string[], duration / rounds, connections));
+        hubRounds.push(await round(hub, token, purpose, bodies as string[], duration / rounds, connections));
+      }
+      const r = pooled(rawRounds);
+      const h = pooled(hubRounds);
+      const perRound = rawRounds.map((x, k) => Math.round((hubRounds[k]!.requests / hubRounds[k]!.seconds / (x.requests / x.seconds)) * 100) / 100);
+      results[wl] = { raw: r, hub: h, ratio: Math.round((h.rps / r.rps) * 100) / 100, p99Ratio: Math.round((h.p99 / r.p99) * 100) / 100, roundRatios: perRound };
       if (wl === 'Q1') results[wl].hubPeakRssMb = peakRssMb(hub.proc.pid!).peak;
-      process.stdout.write(`${wl}: raw ${r.rps}/s, hub ${h.rps}/s (×${results[wl].ratio})\n`);
+      process.stdout.write(`${wl}: raw ${r.rps}/s, hub ${h.rps}/s (×${results[wl].ratio}; by round ${perRound.join(', ')})\n`);
     }
 
     // Cursor depth, one request at a time (latency, not throughput): page 1 against a deep page.
@@ -199,20 +242,20 @@ async function main() {
     const date = new Date().toISOString();
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const md = [
-      `Benchmark ${date} — ${machine}; ${counts.e} enterprises, ${counts.r} credit records; ${connections} connections, ${duration} s per run after ${warmup} s warm-up.`,
+      `Benchmark ${date} — ${machine}; ${counts.e} enterprises, ${counts.r} credit records; ${connections} connections, ${duration} s per server and workload in ${rounds} alternating rounds, after ${warmup} s warm-up.`,
       '',
-      '| workload | server | req/s | p50 ms | p99 ms | SQL/request | errors | hub/raw req/s | hub/raw p99 | hub peak RSS |',
+      '| workload | server | req/s | p50 ms | p99 ms | SQL/request | errors | hub/raw req/s (by round) | hub/raw p99 | hub peak RSS |',
       '|---|---|---|---|---|---|---|---|---|---|',
       ...Object.entries(results).flatMap(([wl, x]) => [
         `| ${wl} | raw | ${x.raw.rps} | ${x.raw.p50} | ${x.raw.p99} | ${x.raw.statementsPerRequest} | ${x.raw.errors + x.raw.non2xx} | | | |`,
-        `| ${wl} | hub | ${x.hub.rps} | ${x.hub.p50} | ${x.hub.p99} | ${x.hub.statementsPerRequest} | ${x.hub.errors + x.hub.non2xx} | **${x.ratio}** | ${x.p99Ratio} | ${x.hubPeakRssMb ? `${x.hubPeakRssMb} MB` : ''} |`,
+        `| ${wl} | hub | ${x.hub.rps} | ${x.hub.p50} | ${x.hub.p99} | ${x.hub.statementsPerRequest} | ${x.hub.errors + x.hub.non2xx} | **${x.ratio}** (${x.roundRatios.join(', ')}) | ${x.p99Ratio} | ${x.hubPeakRssMb ? `${x.hubPeakRssMb} MB` : ''} |`,
       ]),
       '',
       `Q2 cursor depth, one request at a time (p50 of ${DEPTH_SAMPLES}): page 1 vs page ${deepPage} of industry ${INDUSTRY} (${industrySize} enterprises) — raw ${depth.raw!.page1P50} / ${depth.raw!.deepP50} ms, hub ${depth.hub!.page1P50} / ${depth.hub!.deepP50} ms.`,
     ].join('\n');
     mkdirSync(resolve(__dirname, '../bench-results'), { recursive: true });
     const stamp = date.replace(/[:.]/g, '-');
-    writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.json`), JSON.stringify({ date, machine, data: counts, connections, duration, warmup, results, cursorDepth: { page: deepPage, industrySize, ...depth } }, null, 2));
+    writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.json`), JSON.stringify({ date, machine, data: counts, connections, duration, rounds, warmup, results, cursorDepth: { page: deepPage, industrySize, ...depth } }, null, 2));
     writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.md`), `${md}\n`);
     process.stdout.write(`\n${md}\n`);
   } finally {

@@ -209,8 +209,7 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
           const served = !!data && Object.values(data).some((v) => v !== null);
           const outcome = !errors?.length ? 'ok' : served ? 'partial' : 'error';
           const op = operationName ?? 'anonymous';
-          metrics.requests.inc({ operation: op, outcome });
-          metrics.latency.observe({ operation: op }, Number(process.hrtime.bigint() - started) / 1e9);
+          metrics.recordRequest(op, outcome, Number(process.hrtime.bigint() - started) / 1e9);
         },
       };
     },

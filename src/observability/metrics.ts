@@ -62,6 +62,32 @@ export function createMetrics(knex: Knex, writer: AccessLogWriter) {
     registers: [registry],
   });
   (knex.client as { on(event: 'query', listener: () => void): void }).on('query', () => statements.inc());
-  return { registry, requests, latency };
+
+  // The operation name is the client's to choose: past MAX_OPERATIONS distinct names the rest are
+  // counted as "other", so a client cannot grow the registry without bound. Each name's series
+  // are looked up once (prom-client hashes and sorts the labels on every call otherwise).
+  interface Series { latency: { observe(v: number): void }; outcomes: Map<string, { inc(): void }>; label: string }
+  const byOperation = new Map<string, Series>();
+  function series(operation: string): Series {
+    let s = byOperation.get(operation);
+    if (!s) {
+      if (byOperation.size >= MAX_OPERATIONS && operation !== OTHER) return series(OTHER);
+      s = { latency: latency.labels(operation), outcomes: new Map(), label: operation };
+      byOperation.set(operation, s);
+    }
+    return s;
+  }
+  /** One GraphQL request answered: its outcome and its latency in seconds. */
+  function recordRequest(operation: string, outcome: 'ok' | 'partial' | 'error', seconds: number): void {
+    const s = series(operation);
+    let counter = s.outcomes.get(outcome);
+    if (!counter) s.outcomes.set(outcome, (counter = requests.labels(s.label, outcome)));
+    counter.inc();
+    s.latency.observe(seconds);
+  }
+  return { registry, recordRequest };
 }
+
+const MAX_OPERATIONS = 200;
+const OTHER = 'other';
 export type Metrics = ReturnType<typeof createMetrics>;
