@@ -7,6 +7,7 @@ import { Migration20261128100100DataQuality } from './Migration20261128100100Dat
 import { Migration20261128000000ObjectionsRepairs } from './Migration20261128000000ObjectionsRepairs';
 import { Migration20261128300000Events } from './Migration20261128300000Events';
 import { Migration20261128200000Commitments } from './Migration20261128200000Commitments';
+import { Migration20261129000000RepairRevocation } from './Migration20261129000000RepairRevocation';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list runs from source,
@@ -20,4 +21,5 @@ export const MIGRATIONS: { name: string; class: Constructor<Migration> }[] = [
   { name: 'Migration20261128000000ObjectionsRepairs', class: Migration20261128000000ObjectionsRepairs },
   { name: 'Migration20261128300000Events', class: Migration20261128300000Events },
   { name: 'Migration20261128200000Commitments', class: Migration20261128200000Commitments },
+  { name: 'Migration20261129000000RepairRevocation', class: Migration20261129000000RepairRevocation },
 ];

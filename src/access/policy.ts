@@ -475,10 +475,10 @@ export const POLICY: Readonly<Record<string, FieldPolicy>> = {
   ...fields(
     'CreditRepairApplication',
     ['id', 'recordId', 'enterpriseUscc', 'department', 'recordKind', 'status', 'submittedAt', 'acceptanceDeadline',
-      'decisionDeadline', 'currentDeadline', 'overdue', 'acceptedAt', 'decidedAt', 'record'],
+      'decisionDeadline', 'currentDeadline', 'overdue', 'acceptedAt', 'decidedAt', 'revokedAt', 'record'],
     CASE_WORKFLOW,
   ),
-  ...fields('CreditRepairApplication', ['reason', 'commitmentText', 'evidence', 'decisionReasons'], CASE_CONTENT),
+  ...fields('CreditRepairApplication', ['reason', 'commitmentText', 'evidence', 'decisionReasons', 'revocationReason'], CASE_CONTENT),
   ...fields('CreditRepairApplicationConnection', ['edges', 'pageInfo', 'totalCount'], everyone(STRUCTURE)),
   ...fields('CreditRepairApplicationEdge', ['cursor', 'node'], everyone(STRUCTURE)),
   ...fields(

@@ -18,6 +18,11 @@ export class WebhookReceiver {
   /** Event ids processed once each (the receiver's de-duplication). */
   readonly processed = new Set<string>();
   failNext = 0;
+  /**
+   * Only requests matching this count against failNext (a late delivery of an earlier test's event
+   * must not take the failure meant for this test's); all requests when null.
+   */
+  failOnly: ((r: Received) => boolean) | null = null;
   hangNext = 0;
   onRequest: ((r: Received) => void) | null = null;
   secret = '';
@@ -50,7 +55,7 @@ export class WebhookReceiver {
           this.hanging.push(res);
           return;
         }
-        if (this.failNext > 0) {
+        if (this.failNext > 0 && (!this.failOnly || this.failOnly(r))) {
           this.failNext--;
           res.writeHead(500).end('try later');
           return;

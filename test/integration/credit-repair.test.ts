@@ -403,3 +403,92 @@ describe('denial keeps everything', () => {
     });
   });
 });
+
+describe('撤销修复: a breach of the repair commitment revokes the repair', () => {
+  const MINE = `{ myCreditRepairs { edges { node { id status decidedAt revokedAt revocationReason } } } }`;
+  const RECORD_COMMITMENT = `mutation($input: RecordCommitmentInput!) { recordCommitment(input: $input) { id number } }`;
+  const VERIFY = `mutation($input: RecordCommitmentVerificationInput!) { recordCommitmentVerification(input: $input) { id status breachRecordId } }`;
+
+  it('the application reads REVOKED with when and why, the record is public again, and the revoked repair still counts for the frequency limit', async () => {
+    const e = await createEnterprise(hub.db.knex, { status: 'ACTIVE' });
+    const as: As = { role: 'ENTERPRISE', org: e.uscc };
+    const { recordId } = await penalty({ decisionDate: '2026-06-01', severity: 'GENERAL', uscc: e.uscc });
+    const id = (await apply(recordId, as)).data!.applyForCreditRepair.id;
+    const decided = await hub.gql(DECIDE, { as: { role: 'APPROVER', org: SCJG }, variables: { id, decision: 'APPROVE', reasons: '材料齐全，准予修复。' } });
+    expect(decided.data!.decideCreditRepair).toMatchObject({ status: 'APPROVED' });
+
+    // The repair came with a credit-repair commitment (信用修复型), supervised by the same department.
+    const c = await hub.gql(RECORD_COMMITMENT, {
+      as: { role: 'APPROVER', org: SCJG },
+      variables: {
+        input: {
+          subjectUscc: e.uscc,
+          matter: '申请在信用中国网站办理行政处罚信息信用修复',
+          type: 'CREDIT_REPAIR',
+          repairedRecordId: recordId,
+          text: '本企业承诺已纠正失信行为，今后不再发生同类违法行为。',
+          breachLiability: '违反承诺的，自愿接受撤销修复决定并重新公示。',
+          committedOn: '2026-11-20',
+          publicationType: 'LIMITED',
+          supervisingDepartment: SCJG,
+          approvalReference: '金市监修〔2026〕0007号',
+        },
+      },
+    });
+    expect(c.errors).toBeUndefined();
+    // Before the breach, the application says 已修复 and nothing about a revocation.
+    expect((await hub.gql(MINE, { as })).data!.myCreditRepairs.edges[0].node).toMatchObject({ id, status: 'APPROVED', revokedAt: null, revocationReason: null });
+
+    const breach = await hub.gql(VERIFY, {
+      as: regulator,
+      variables: {
+        input: {
+          commitmentId: c.data!.recordCommitment.id,
+          checkedOn: '2026-11-20',
+          inspectors: ['李明', '王芳'],
+          finding: '复查发现同类违法行为再次发生。',
+          fulfilment: 'NOT_FULFILLED',
+          unfulfilledContent: '再次发生同类违法行为',
+          liabilityPursued: '撤销修复决定',
+        },
+      },
+    });
+    expect(breach.errors).toBeUndefined();
+    expect(breach.data!.recordCommitmentVerification).toMatchObject({ status: 'BREACHED' });
+
+    const mine = (await hub.gql(MINE, { as })).data!.myCreditRepairs.edges[0].node;
+    expect(mine).toMatchObject({ id, status: 'REVOKED', revokedAt: NOW.toISOString() });
+    expect(mine.decidedAt).not.toBeNull();
+    expect(mine.revocationReason).toContain(c.data!.recordCommitment.number);
+    expect(mine.revocationReason).toContain('撤销修复');
+    const [row] = await hub.sql('select revoked_by_commitment from credit_repair where id = ?', [id]);
+    expect(row).toEqual({ revoked_by_commitment: c.data!.recordCommitment.id });
+    expect(await visibleRecord(null, recordId, undefined, e.uscc)).toMatchObject({ publicityStatus: 'IN_WINDOW', repairedAt: null });
+
+    // A breach does not reset the local frequency limit: the revoked repair still counts.
+    const { recordId: next } = await penalty({ decisionDate: '2026-05-10', severity: 'GENERAL', uscc: e.uscc });
+    expect((await apply(next, as)).data!.applyForCreditRepair).toMatchObject({ __typename: 'RepairNotYetAllowed', refusalReason: 'REPAIR_INTERVAL' });
+  });
+
+  it('the revocation reason is case content: the department reads it access-logged, a bank and the public get no queue', async () => {
+    const e = await createEnterprise(hub.db.knex, { status: 'ACTIVE' });
+    const { recordId } = await penalty({ decisionDate: '2026-06-01', severity: 'GENERAL', uscc: e.uscc });
+    const id = (await apply(recordId, { role: 'ENTERPRISE', org: e.uscc })).data!.applyForCreditRepair.id;
+    await hub.sql(
+      `update credit_repair set status = 'REVOKED', decided_on = '2026-11-19', decided_at = now(), due_on = null, revoked_at = now(), revocation_reason = '违诺' where id = ?`,
+      [id],
+    );
+    const QUEUE = `{ creditRepairQueue(first: 100, status: [REVOKED]) { edges { node { id status revokedAt revocationReason } } } }`;
+    const dept = await hub.gql(QUEUE, { as: { role: 'APPROVER', org: SCJG } });
+    expect(dept.errors).toBeUndefined();
+    expect(dept.data!.creditRepairQueue.edges.map((x: any) => x.node)).toContainEqual(expect.objectContaining({ id, status: 'REVOKED', revocationReason: '违诺' }));
+    const logged = await hub.sql('select fields::text[] as fields from access_log where request_id = ? and enterprise_uscc = ?', [dept.requestId, e.uscc]);
+    expect(logged).toHaveLength(1);
+    expect(logged[0].fields).toContain('CreditRepairApplication.revocationReason');
+    for (const as of [{ role: 'BANK', org: ORG.bankA } as As, null]) {
+      const res = await hub.gql(QUEUE, { as });
+      expect(res.data?.creditRepairQueue ?? null).toBeNull();
+      expect(codes(res)).toContain(as ? 'FORBIDDEN' : 'UNAUTHENTICATED');
+    }
+  });
+});

@@ -6,7 +6,8 @@
  *   credit-record ingestion path — same validation, versioning, hash and data-quality facts as any
  *   department row, keyed by the commitment number so it can never be created twice.
  * - For a credit-repair commitment (信用修复型), the repaired record's publicity is restored for the
- *   longest period (template remark: "the penalty is published for the maximum period").
+ *   longest period (template remark: "the penalty is published for the maximum period"), and the
+ *   repair application that repaired it is revoked (撤销修复), so it no longer reads 已修复.
  * - The evaluation (公共信用综合评价) of the enterprise is recomputed.
  */
 import type { Knex } from '@mikro-orm/postgresql';
@@ -15,6 +16,7 @@ import { ruleSet } from '@/config/publicity-rules';
 import type { RuleVersion, Severity } from '@/config/publicity-rules';
 import type { HubContext } from '@/context';
 import { creditRecordService } from '@/modules/credit-record';
+import { creditRepairService } from '@/modules/credit-repair';
 import { recomputeEvaluations } from '@/modules/evaluation';
 import { IngestionRowStatus } from '@/modules/ingestion';
 import { findDepartment } from '@/modules/ingestion/ingestion.engine';
@@ -76,6 +78,16 @@ async function restorePublicity(trx: Knex, recordId: string): Promise<void> {
 export async function applyBreach(ctx: HubContext, trx: Knex, c: CommitmentRow, v: ValidVerification): Promise<void> {
   const breachRecordId = await createBreachRecord(ctx, trx, c, v);
   await trx.raw('update commitment set breach_record_id = ? where id = ?', [breachRecordId, c.id]);
-  if (c.type === 'CREDIT_REPAIR' && c.repaired_record_id) await restorePublicity(trx, c.repaired_record_id);
+  if (c.type === 'CREDIT_REPAIR' && c.repaired_record_id) {
+    await restorePublicity(trx, c.repaired_record_id);
+    const why = v.foundFalse ? '承诺不实（虚假承诺）' : '未履行信用承诺';
+    await creditRepairService.revokeForBreach(
+      trx,
+      c.repaired_record_id,
+      c.id,
+      `${why}：信用修复承诺 ${c.number}（核查认定 ${v.checkedOn}），撤销修复决定，信用记录恢复公示`,
+      ctx.now(),
+    );
+  }
   await recomputeEvaluations(trx, [c.enterprise_uscc], ctx.now());
 }

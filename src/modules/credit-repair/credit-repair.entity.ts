@@ -85,4 +85,14 @@ export class CreditRepairEntity {
 
   @Property({ type: 'text', nullable: true })
   decisionReasons: string | null = null;
+
+  /** 撤销修复: set when a breach of the credit-repair commitment revoked this repair. */
+  @Property({ type: 'datetime', nullable: true })
+  revokedAt: Date | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  revokedByCommitment: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  revocationReason: string | null = null;
 }

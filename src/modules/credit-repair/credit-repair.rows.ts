@@ -6,7 +6,7 @@ import type { CreditRepairApplication, CreditRepairStatus } from './credit-repai
 export const CREDIT_REPAIR_COLUMNS = `o.id, o.seq::text as seq, o.record_id, o.enterprise_uscc, o.department, o.record_kind, o.reason,
   o.commitment_text, o.evidence, o.status, o.submitted_at, o.accept_due_on::text as accept_due_on, o.accept_due_provisional,
   o.accept_working_days, o.decide_due_on::text as decide_due_on, o.decide_due_provisional, o.decide_working_days,
-  o.due_on::text as due_on, o.accepted_at, o.decided_at, o.decision_reasons`;
+  o.due_on::text as due_on, o.accepted_at, o.decided_at, o.decision_reasons, o.revoked_at, o.revocation_reason`;
 
 export interface CreditRepairRow {
   id: string;
@@ -30,9 +30,13 @@ export interface CreditRepairRow {
   accepted_at: Date | string | null;
   decided_at: Date | string | null;
   decision_reasons: string | null;
+  revoked_at: Date | string | null;
+  revocation_reason: string | null;
 }
 
 export const PENDING_REPAIR_STATUSES = ['SUBMITTED', 'ACCEPTED'] as const;
+/** Repairs that were granted, revoked later or not: they count for the frequency limits. */
+export const GRANTED_REPAIR_STATUSES = ['APPROVED', 'REVOKED'] as const;
 
 function toDate(v: Date | string): Date;
 function toDate(v: Date | string | null): Date | null;
@@ -73,5 +77,7 @@ export function toCreditRepair(r: CreditRepairRow, today: string): CreditRepairA
     acceptedAt: toDate(r.accepted_at),
     decidedAt: toDate(r.decided_at),
     decisionReasons: r.decision_reasons,
+    revokedAt: toDate(r.revoked_at),
+    revocationReason: r.revocation_reason,
   };
 }

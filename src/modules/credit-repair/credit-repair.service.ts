@@ -25,6 +25,7 @@ import type { CasePage, Where } from '@/modules/objection';
 import { BadUserInputError, ConflictError, NotFoundError } from '@/shared/errors';
 import {
   CREDIT_REPAIR_COLUMNS,
+  GRANTED_REPAIR_STATUSES,
   PENDING_REPAIR_STATUSES,
   toCreditRepair,
 } from './credit-repair.rows';
@@ -60,11 +61,14 @@ function invalidTransition(from: string, action: string): ConflictError {
   );
 }
 
-/** Decision dates of the enterprise's approved repairs, newest first. */
+/**
+ * Decision dates of the enterprise's granted repairs, newest first. A repair revoked after a breach
+ * still counts: otherwise breaching would reset the local frequency limits.
+ */
 async function approvedRepairDates(trx: Knex, uscc: string): Promise<string[]> {
   const res = await trx.raw<{ rows: { d: string }[] }>(
-    `select decided_on::text as d from credit_repair where enterprise_uscc = ? and status = 'APPROVED' order by decided_on desc`,
-    [uscc],
+    `select decided_on::text as d from credit_repair where enterprise_uscc = ? and status = any(?::text[]) order by decided_on desc`,
+    [uscc, [...GRANTED_REPAIR_STATUSES]],
   );
   return res.rows.map((r) => r.d);
 }
@@ -273,6 +277,21 @@ export const creditRepairService = {
       return res.rows[0]!;
     });
     return toCreditRepair(row, today);
+  },
+
+  /**
+   * 撤销修复, inside the transaction that records a breach of the credit-repair commitment made for
+   * `recordId` (commitment.breach.ts restores the record's publicity in the same transaction). The
+   * application that repaired the record then reads REVOKED, with when, why and which commitment,
+   * instead of 已修复. Returns the ids revoked: none when the repair was not decided in the hub.
+   */
+  async revokeForBreach(trx: Knex, recordId: string, commitmentId: string, reason: string, at: Date): Promise<string[]> {
+    const res = await trx.raw<{ rows: { id: string }[] }>(
+      `update credit_repair set status = 'REVOKED', revoked_at = ?, revoked_by_commitment = ?, revocation_reason = ?
+        where record_id = ? and status = 'APPROVED' returning id`,
+      [at, commitmentId, reason, recordId],
+    );
+    return res.rows.map((r) => r.id);
   },
 
   /** The department's queue (overdue first, then by deadline); own department only unless operator. */

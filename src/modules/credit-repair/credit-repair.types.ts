@@ -14,11 +14,12 @@ export enum CreditRepairStatus {
   ACCEPTED = 'ACCEPTED',
   APPROVED = 'APPROVED',
   DENIED = 'DENIED',
+  REVOKED = 'REVOKED',
 }
 registerEnumType(CreditRepairStatus, {
   name: 'CreditRepairStatus',
   description:
-    'Where a credit-repair application (信用修复申请) stands: SUBMITTED → ACCEPTED (optional) → APPROVED | DENIED.',
+    'Where a credit-repair application (信用修复申请) stands: SUBMITTED → ACCEPTED (optional) → APPROVED | DENIED; APPROVED → REVOKED on a breach of the repair commitment.',
   valuesConfig: {
     SUBMITTED: {
       description: "已提交 — submitted; awaiting acceptance by the record's department.",
@@ -29,6 +30,10 @@ registerEnumType(CreditRepairStatus, {
         '已修复 — approved: publicity and sharing of the record end at once (《信用修复管理办法》 art. 3).',
     },
     DENIED: { description: '不予修复 — denied with reasons; the record is unchanged.' },
+    REVOKED: {
+      description:
+        '撤销修复 — the repair was revoked: the enterprise breached its credit-repair commitment (违诺), and the record is public again for its longest period.',
+    },
   },
 });
 
@@ -154,6 +159,18 @@ export class CreditRepairApplication implements Governed {
     description: 'The reasons given with the decision (决定理由).',
   })
   decisionReasons!: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the repair was revoked (撤销修复时间); null unless REVOKED.',
+  })
+  revokedAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the repair was revoked: the breached commitment (撤销理由); null unless REVOKED.',
+  })
+  revocationReason!: string | null;
 }
 
 @ObjectType({
