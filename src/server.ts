@@ -31,6 +31,8 @@ import { BadUserInputError, ForbiddenError, ServiceUnavailableError, Unauthentic
 import { createErrorFormatter } from '@/shared/format-error';
 import { createGraphQLHandler } from '@/http/graphql-handler';
 import { jitGateway } from '@/http/jit-executor';
+import { operationCost } from '@/http/query-cost';
+import { DEFAULT_PAGE_SIZE } from '@/shared/pagination';
 
 /*
  * Query limits (config.limits), enforced at parse and validation time — before any resolver or SQL
@@ -215,16 +217,32 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
     },
   };
 
-  /** Introspection is for administrators in production (DESIGN.md "Configuration", NODE_ENV). */
-  const introspectionPlugin: ApolloServerPlugin<HubContext> = {
+  /**
+   * Checks on the resolved operation, before any resolver: introspection is for administrators in
+   * production (DESIGN.md "Configuration", NODE_ENV), and the cost limit is applied again with the
+   * page sizes the request really asks for (src/http/query-cost.ts: graphql-armor's validation rule
+   * cannot see variables and counts an absent `first` as 1).
+   */
+  const operationChecksPlugin: ApolloServerPlugin<HubContext> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, contextValue }) {
-          if (!config.production || contextValue.viewer.role === 'PLATFORM_ADMIN') return;
-          const introspects = !!operation && operation.selectionSet.selections.some(
-            (s) => s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type'),
-          );
-          if (introspects) throw new ForbiddenError('Introspection is available to platform administrators only', { reason: 'INTROSPECTION' });
+        async didResolveOperation({ operation, document, request, contextValue }) {
+          if (!operation) return;
+          if (config.production && contextValue.viewer.role !== 'PLATFORM_ADMIN') {
+            const introspects = operation.selectionSet.selections.some(
+              (s) => s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type'),
+            );
+            if (introspects) throw new ForbiddenError('Introspection is available to platform administrators only', { reason: 'INTROSPECTION' });
+          }
+          const cost = operationCost(schema, document, operation, request.variables ?? {});
+          if (cost > QUERY_LIMITS.cost) {
+            throw new BadUserInputError(
+              `Query Cost limit of ${QUERY_LIMITS.cost} exceeded, found ${Math.ceil(cost)} (lists counted at the page size asked for, ${DEFAULT_PAGE_SIZE} where none is given)`,
+              undefined,
+              'QUERY_TOO_COSTLY',
+              { cost: Math.ceil(cost), maxCost: QUERY_LIMITS.cost },
+            );
+          }
         },
       };
     },
@@ -257,7 +275,7 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
     formatError: createErrorFormatter(log, config.production),
     // No HTTP cache hints are served (every answer depends on the caller and is access-logged), and
     // the cache-control plugin would otherwise wrap every field resolver.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), wsDrainPlugin, introspectionPlugin, accessLogPlugin, statusPlugin],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), wsDrainPlugin, operationChecksPlugin, accessLogPlugin, statusPlugin],
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),

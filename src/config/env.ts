@@ -105,7 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     },
     limits: {
       depth: int(env, 'HUB_MAX_DEPTH', 8, 2, 50),
-      cost: int(env, 'HUB_MAX_COST', 5000, 10, 1_000_000),
+      // Costed with the page sizes asked for (src/http/query-cost.ts): a regulator's page of 100
+      // enterprises with 10 records each (~60,000) passes, 100 × 100 records (~600,000) does not.
+      cost: int(env, 'HUB_MAX_COST', 100_000, 10, 10_000_000),
       aliases: int(env, 'HUB_MAX_ALIASES', 15, 0, 1000),
       tokens: int(env, 'HUB_MAX_TOKENS', 1000, 50, 100_000),
       bodyBytes: int(env, 'HUB_MAX_BODY_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024),

@@ -15,8 +15,8 @@ afterAll(() => hub.close());
 
 const REG = { role: 'REGULATOR', org: 'JS-SCJG' } as const;
 
-it('the defaults anchor on graphql-armor: depth 8, cost 5000, aliases 15, tokens 1000, body 2 MB', async () => {
-  expect(loadConfig({}).limits).toEqual({ depth: 8, cost: 5000, aliases: 15, tokens: 1000, bodyBytes: 2 * 1024 * 1024 });
+it('the defaults anchor on graphql-armor (depth 8, aliases 15, tokens 1000, body 2 MB); cost 100,000 with page sizes counted', async () => {
+  expect(loadConfig({}).limits).toEqual({ depth: 8, cost: 100_000, aliases: 15, tokens: 1000, bodyBytes: 2 * 1024 * 1024 });
 });
 
 it.each([
@@ -30,6 +30,48 @@ it.each([
   expect(result.errors!.map((e) => e.extensions!.reason)).toContain(reason);
   expect(result.errors!.every((e) => e.extensions!.code === 'BAD_USER_INPUT')).toBe(true);
   expect(statements).toBe(0);
+});
+
+describe('the cost limit counts lists at the page size the request asks for (src/http/query-cost.ts)', () => {
+  // enterprises { edges { node { name } } } costs 12.875 per enterprise: 2 + 1.5 × (2 + 1.5 × (2 + 1.5 × 1)).
+  const PAGE = 'query($n: Int) { enterprises(first: $n) { edges { node { name } } } }';
+
+  it.each([
+    ['a page size in a variable', PAGE, { n: 10 }],
+    ['no page size (the default, 20)', '{ enterprises { edges { node { name } } } }', {}],
+    ['a page size from the variable\'s default', 'query($n: Int = 10) { enterprises(first: $n) { edges { node { name } } } }', {}],
+  ])('%s over the limit is refused with its cost, before any SQL', async (_what, query, variables) => {
+    const { result, statements } = await hub.countSql(() => hub.gql(query, { as: REG, variables }));
+    expect(result.status).toBe(400);
+    expect(result.data?.enterprises ?? null).toBeNull();
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', maxCost: 60 });
+    expect(result.errors![0]!.extensions!.cost).toBeGreaterThan(60);
+    expect(statements).toBe(0);
+  });
+
+  it('the same operation with a small page size in its variable runs', async () => {
+    const res = await hub.gql(PAGE, { as: REG, variables: { n: 4 } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.enterprises.edges.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('at the default limits', () => {
+  let plain: TestHub;
+  beforeAll(async () => {
+    plain = await startTestHub();
+  });
+  afterAll(() => plain.close());
+  const NESTED = 'query($n: Int!, $m: Int!) { enterprises(first: $n) { edges { node { uscc creditRecords(first: $m) { edges { node { id kind severity } } } } } } }';
+
+  it("a regulator's page of 50 enterprises with 10 records each runs; 100 × 100 records is refused before any SQL", async () => {
+    const ok = await plain.gql(NESTED, { as: REG, variables: { n: 50, m: 10 } });
+    expect(ok.errors).toBeUndefined();
+    const { result, statements } = await plain.countSql(() => plain.gql(NESTED, { as: REG, variables: { n: 100, m: 100 } }));
+    expect(result.status).toBe(400);
+    expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', maxCost: 100_000 });
+    expect(statements).toBe(0);
+  });
 });
 
 it('a query within the limits runs', async () => {
