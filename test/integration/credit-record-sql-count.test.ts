@@ -52,6 +52,18 @@ describe('credit records per enterprise page: SQL statements do not grow with pa
   });
 });
 
+it('the default cost limit admits this page of 50 × 10 records and refuses 100 × 100 before any SQL (src/http/query-cost.ts)', async () => {
+  const regulator: As = { role: 'REGULATOR', org: ORG.marketRegulator };
+  const NESTED = `query($n: Int!, $m: Int!) { enterprises(first: $n, filter: { districtCode: "${DISTRICT}" }) { edges { node {
+    uscc creditRecords(first: $m) { edges { node { id kind severity } } } } } } }`;
+  const ok = await hub.gql(NESTED, { as: regulator, variables: { n: 50, m: 10 } });
+  expect(ok.errors).toBeUndefined();
+  const { result, statements } = await hub.countSql(() => hub.gql(NESTED, { as: regulator, variables: { n: 100, m: 100 } }));
+  expect(result.status).toBe(400);
+  expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY', maxCost: 100_000 });
+  expect(statements).toBe(0);
+});
+
 /**
  * Issue 5: the children a client selects come with the enterprise read (enterprise.prefetch.ts).
  * A bank's profile request and a regulator's page are then ONE statement once evaluations are

@@ -224,32 +224,53 @@ export async function loadEvaluations(
   return usccs.map((u) => by.get(u) ?? null);
 }
 
-/** A summary as a row whose factors were not read: reading them is a bug, not an empty list. */
-function withoutFactors(summary: EvaluationSummaryRow): EvaluationRow {
-  return Object.defineProperty({ ...summary }, 'factors', {
-    get: () => {
-      throw new Error('evaluation factors read from a summary row');
-    },
-  }) as EvaluationRow;
+/**
+ * An evaluation as the API serves it. A class, so the derived fields are getters on its prototype
+ * (an object literal with accessors is built property by property on every call: a regulator's
+ * page maps 50 of them). `factors` and `baseScore` are computed only when selected (see
+ * loadEvaluations); from a summary row, which has no factors, reading them is a bug, not an empty
+ * list.
+ */
+class EvaluationView implements CreditEvaluation {
+  readonly subjectUscc: string;
+  readonly score: number;
+  readonly level: EvaluationLevel;
+  readonly levelName: string;
+  readonly ruleVersion: string;
+
+  constructor(
+    private readonly row: EvaluationSummaryRow | EvaluationRow,
+    private readonly hasFactors: boolean,
+  ) {
+    this.subjectUscc = row.enterprise_uscc;
+    this.score = row.score;
+    this.level = row.level as EvaluationLevel;
+    this.levelName = levelName(row.level);
+    this.ruleVersion = row.rule_version;
+  }
+
+  private get stored(): EvaluationRow {
+    if (!this.hasFactors) throw new Error('evaluation factors read from a summary row');
+    return this.row as EvaluationRow;
+  }
+
+  get baseScore(): number {
+    const row = this.stored;
+    return EVALUATION_RULES.version === row.rule_version ? EVALUATION_RULES.base : row.score - row.factors.reduce((s, f) => s + f.points, 0);
+  }
+
+  get factors(): CreditEvaluation['factors'] {
+    return mapFactors(this.stored);
+  }
+
+  get computedAt(): Date {
+    return new Date(this.row.computed_at);
+  }
 }
 
 /** Explicit mapping from the stored row to the API type. */
 export function toCreditEvaluation(row: EvaluationRow): CreditEvaluation {
-  return {
-    subjectUscc: row.enterprise_uscc,
-    score: row.score,
-    level: row.level as EvaluationLevel,
-    levelName: levelName(row.level),
-    // Getters: computed only when selected (see loadEvaluations).
-    get baseScore() {
-      return EVALUATION_RULES.version === row.rule_version ? EVALUATION_RULES.base : row.score - row.factors.reduce((s, f) => s + f.points, 0);
-    },
-    get factors() {
-      return mapFactors(row);
-    },
-    computedAt: new Date(row.computed_at),
-    ruleVersion: row.rule_version,
-  };
+  return new EvaluationView(row, true);
 }
 
 function mapFactors(row: EvaluationRow): CreditEvaluation['factors'] {
@@ -279,7 +300,7 @@ export const evaluationService = {
    */
   async forEnterprise(ctx: HubContext, uscc: string, needsFactors = true): Promise<CreditEvaluation | null> {
     const summary = needsFactors ? undefined : ctx.loaders.evaluationSummaries.get(uscc);
-    if (summary) return toCreditEvaluation(withoutFactors(summary));
+    if (summary) return new EvaluationView(summary, false);
     const row = await ctx.loaders.evaluationByUscc.load(uscc);
     return row ? toCreditEvaluation(row) : null;
   },
