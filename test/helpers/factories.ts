@@ -93,6 +93,22 @@ export function penaltyRowInput(uscc: string, overrides: Record<string, unknown>
   };
 }
 
+/** A valid RecordCommitmentInput (national template fields) for recordCommitment; override any field. */
+export function commitmentInput(uscc: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    subjectUscc: uscc,
+    matter: '申请办理食品经营许可证',
+    type: 'APPROVAL_SUBSTITUTE',
+    text: '本企业承诺已具备食品经营许可条件，所报材料真实有效。',
+    breachLiability: '承诺不实的，自愿承担撤销许可的法律责任。',
+    committedOn: '2026-11-26',
+    publicationType: 'LIMITED',
+    supervisingDepartment: 'JS-YJGL',
+    approvalReference: '金市监许〔2026〕0101号',
+    ...overrides,
+  };
+}
+
 /** A valid 行政许可 row for ingestCreditRecords. */
 export function licenceRowInput(uscc: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -1,4 +1,4 @@
-import { createCreditRecord, createEnterprise, ORG } from '../helpers/factories';
+import { commitmentInput, createCreditRecord, createEnterprise, ORG } from '../helpers/factories';
 import { startTestHub } from '../helpers/hub';
 import type { As, GqlResult, TestHub } from '../helpers/hub';
 import type { EnterpriseSeedRow } from '@/modules/enterprise/enterprise.factory';
@@ -30,18 +30,7 @@ const LIST = `query($f: CommitmentFilter, $first: Int, $after: String) { commitm
   totalCount pageInfo { hasNextPage endCursor } edges { node { id status overdue materialDueDate } } } }`;
 
 function input(uscc: string, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    subjectUscc: uscc,
-    matter: '申请办理食品经营许可证',
-    type: 'APPROVAL_SUBSTITUTE',
-    text: '本企业承诺已具备食品经营许可条件，所报材料真实有效。',
-    breachLiability: '承诺不实的，自愿承担撤销许可的法律责任。',
-    committedOn: '2026-11-26',
-    publicationType: 'LIMITED',
-    supervisingDepartment: SUPERVISING,
-    approvalReference: '金市监许〔2026〕0101号',
-    ...over,
-  };
+  return commitmentInput(uscc, { supervisingDepartment: SUPERVISING, ...over });
 }
 
 async function record(uscc: string, over: Record<string, unknown> = {}, as: As = approver): Promise<GqlResult> {

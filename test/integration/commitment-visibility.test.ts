@@ -1,4 +1,4 @@
-import { createEnterprise, ORG } from '../helpers/factories';
+import { commitmentInput, createEnterprise, ORG } from '../helpers/factories';
 import { startTestHub } from '../helpers/hub';
 import { POLICY } from '@/access/policy';
 import type { As, TestHub } from '../helpers/hub';
@@ -33,17 +33,12 @@ beforeAll(async () => {
     const res = await hub.gql(RECORD, {
       as: { role: 'APPROVER', org: RECORDING },
       variables: {
-        input: {
-          subjectUscc: subject.uscc,
-          matter: '申请办理食品经营许可证',
-          type: 'APPROVAL_SUBSTITUTE',
-          text: '本企业承诺已具备食品经营许可条件，所报材料真实有效。',
-          breachLiability: '承诺不实的，自愿承担撤销许可的法律责任。',
+        input: commitmentInput(subject.uscc, {
           committedOn: '2026-11-25',
           publicationType: pub,
           supervisingDepartment: SUPERVISING,
           approvalReference: `金市监许〔2026〕${pub}号`,
-        },
+        }),
       },
     });
     expect(res.errors).toBeUndefined();

@@ -1,4 +1,5 @@
 import {
+  commitmentInput,
   createConsent,
   createCreditRecord,
   createEnterprise,
@@ -421,18 +422,15 @@ describe('撤销修复: a breach of the repair commitment revokes the repair', (
     const c = await hub.gql(RECORD_COMMITMENT, {
       as: { role: 'APPROVER', org: SCJG },
       variables: {
-        input: {
-          subjectUscc: e.uscc,
+        input: commitmentInput(e.uscc, {
           matter: '申请在信用中国网站办理行政处罚信息信用修复',
           type: 'CREDIT_REPAIR',
           repairedRecordId: recordId,
           text: '本企业承诺已纠正失信行为，今后不再发生同类违法行为。',
           breachLiability: '违反承诺的，自愿接受撤销修复决定并重新公示。',
           committedOn: '2026-11-20',
-          publicationType: 'LIMITED',
           supervisingDepartment: SCJG,
-          approvalReference: '金市监修〔2026〕0007号',
-        },
+        }),
       },
     });
     expect(c.errors).toBeUndefined();
