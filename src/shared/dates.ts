@@ -46,7 +46,16 @@ export function addDays(iso: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, d) + n * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** The Beijing day last asked for, [from, to) in epoch ms: every record of a response asks for today. */
+let lastDay = { from: 0, to: 0, date: '' };
+
 /** The Beijing calendar date of an instant. */
 export function beijingDate(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+  const t = at.getTime();
+  if (t >= lastDay.from && t < lastDay.to) return lastDay.date;
+  const local = t + BEIJING_OFFSET_MS;
+  const from = local - (((local % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) - BEIJING_OFFSET_MS;
+  const date = new Date(local).toISOString().slice(0, 10);
+  if (Number.isFinite(t)) lastDay = { from, to: from + MS_PER_DAY, date };
+  return date;
 }
