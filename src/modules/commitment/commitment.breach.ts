@@ -29,11 +29,16 @@ export function breachSourceRecordId(commitmentNumber: string): string {
   return `COMMITMENT-${commitmentNumber}`;
 }
 
+/** What the breach was, in the words of the credit record and of the repair revocation. */
+function breachKind(v: ValidVerification): string {
+  return v.foundFalse ? '承诺不实（虚假承诺）' : '未履行信用承诺';
+}
+
 async function createBreachRecord(ctx: HubContext, trx: Knex, c: CommitmentRow, v: ValidVerification): Promise<string> {
   const department = await findDepartment(trx, c.supervising_department);
   if (!department) throw new Error(`supervising department ${c.supervising_department} is not a department`);
   const severity: Severity = v.foundFalse ? COMMITMENT_RULES.breachSeverity.foundFalse : COMMITMENT_RULES.breachSeverity.notFulfilled;
-  const what = v.foundFalse ? '承诺不实（虚假承诺）' : '未履行信用承诺';
+  const what = breachKind(v);
   const result = await creditRecordService.ingestFor({ knex: trx, now: ctx.now, calendar: ctx.calendar, log: ctx.log }, department, [
     {
       sourceRecordId: breachSourceRecordId(c.number),
@@ -80,12 +85,11 @@ export async function applyBreach(ctx: HubContext, trx: Knex, c: CommitmentRow, 
   await trx.raw('update commitment set breach_record_id = ? where id = ?', [breachRecordId, c.id]);
   if (c.type === 'CREDIT_REPAIR' && c.repaired_record_id) {
     await restorePublicity(trx, c.repaired_record_id);
-    const why = v.foundFalse ? '承诺不实（虚假承诺）' : '未履行信用承诺';
     await creditRepairService.revokeForBreach(
       trx,
       c.repaired_record_id,
       c.id,
-      `${why}：信用修复承诺 ${c.number}（核查认定 ${v.checkedOn}），撤销修复决定，信用记录恢复公示`,
+      `${breachKind(v)}：信用修复承诺 ${c.number}（核查认定 ${v.checkedOn}），撤销修复决定，信用记录恢复公示`,
       ctx.now(),
     );
   }

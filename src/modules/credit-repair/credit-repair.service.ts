@@ -65,7 +65,7 @@ function invalidTransition(from: string, action: string): ConflictError {
  * Decision dates of the enterprise's granted repairs, newest first. A repair revoked after a breach
  * still counts: otherwise breaching would reset the local frequency limits.
  */
-async function approvedRepairDates(trx: Knex, uscc: string): Promise<string[]> {
+async function grantedRepairDates(trx: Knex, uscc: string): Promise<string[]> {
   const res = await trx.raw<{ rows: { d: string }[] }>(
     `select decided_on::text as d from credit_repair where enterprise_uscc = ? and status = any(?::text[]) order by decided_on desc`,
     [uscc, [...GRANTED_REPAIR_STATUSES]],
@@ -145,7 +145,7 @@ export const creditRepairService = {
 
           const tooEarly =
             minimumPeriodRefusal(record.earliest_repair_date, today) ??
-            frequencyRefusal(await approvedRepairDates(trx, record.enterprise_uscc), today);
+            frequencyRefusal(await grantedRepairDates(trx, record.enterprise_uscc), today);
           if (tooEarly) return notYet(tooEarly, record.rule_version, record.severity);
 
           const accept = workingDayDeadline(
@@ -243,7 +243,7 @@ export const creditRepairService = {
         await trx.raw(`select pg_advisory_xact_lock(hashtext('credit_repair:' || ?))`, [
           a.enterprise_uscc,
         ]);
-        const tooEarly = frequencyRefusal(await approvedRepairDates(trx, a.enterprise_uscc), today);
+        const tooEarly = frequencyRefusal(await grantedRepairDates(trx, a.enterprise_uscc), today);
         if (tooEarly) {
           throw new ConflictError(refusalMessage(tooEarly), tooEarly.reason);
         }
