@@ -301,14 +301,21 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    // The deadline is cleared once the answer is known: a probe every few seconds must not leave
+    // a pending timer behind each time (nor keep a stopping process alive).
+    let deadline: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         db.knex.raw('select 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('readiness timeout')), config.dbAcquireTimeoutMs + 500)),
+        new Promise((_, reject) => {
+          deadline = setTimeout(() => reject(new Error('readiness timeout')), config.dbAcquireTimeoutMs + 500);
+        }),
       ]);
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
+    } finally {
+      clearTimeout(deadline);
     }
   });
   app.get('/metrics', async (_req, res) => {

@@ -16,6 +16,14 @@ it('health and readiness answer', async () => {
   expect(await (await fetch(`${base()}/readyz`)).json()).toEqual({ status: 'ready' });
 });
 
+it('a readiness probe leaves no timer behind (probes come every few seconds, for the life of the process)', async () => {
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  await fetch(`${base()}/readyz`); // the first probe's one-off work (connection, statement) out of the count
+  const before = timers();
+  for (let i = 0; i < 5; i++) expect((await fetch(`${base()}/readyz`)).status).toBe(200);
+  expect(timers()).toBeLessThanOrEqual(before);
+});
+
 it('metrics count requests and latency by operation name, and show pool use', async () => {
   await hub.gql('query BankProfile { enterprises(first: 1) { totalCount } }', { as: { role: 'BANK', org: ORG.bankA } });
   await hub.gql('query BankProfile { enterprises(first: 1) { totalCount } }');
