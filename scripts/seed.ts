@@ -22,6 +22,12 @@ async function main() {
   const records = args.records ? Number(args.records) : null;
   if (records !== null && (!Number.isInteger(records) || records < 0)) fail('--records must be a whole number');
   await withDatabase(async (db) => {
+    // The scale set is COPY-loaded, and the embedded database's socket server does not speak the
+    // COPY sub-protocol (the connection is dropped with "protocol synchronization was lost").
+    // Refused before anything is written (thrown, so the database is closed and its lock released).
+    if (records !== null && db.embedded) {
+      throw new Error('--records loads with COPY, which the embedded database cannot take: set DATABASE_URL to a PostgreSQL server (README "Benchmark")');
+    }
     await insertOrganizations(db.knex, DEMO_ORGANIZATIONS);
     const bars = new MultiBar({ format: '{phase} |{bar}| {value}/{total} {percentage}% eta {eta}s', clearOnComplete: false, hideCursor: true }, Presets.shades_classic);
     const t0 = Date.now();

@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startHubProcess, spawnHub } from '../helpers/hub-process';
 
 /**
@@ -43,3 +44,31 @@ it('serves the demo data, refuses a second process on the directory, and keeps t
     await again.stop();
   }
 }, 240_000);
+
+/** `npm run seed` as a newcomer might run it, without DATABASE_URL. */
+function seed(args: string[], dataDir: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../../scripts/seed.ts'), ...args], {
+    cwd: resolve(__dirname, '../..'),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HUB_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  return new Promise((done) => child.on('exit', (code) => done({ code, output })));
+}
+
+it('refuses the COPY-loaded scale seed on the embedded database with a clear message, and releases the directory', async () => {
+  const seedDir = mkdtempSync(join(tmpdir(), 'credit-hub-seed-'));
+  try {
+    const refused = await seed(['--enterprises', '10', '--records', '100'], seedDir);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('--records loads with COPY, which the embedded database cannot take: set DATABASE_URL');
+    // The database was closed on the way out: the directory's lock is free for the next command.
+    const plain = await seed(['--enterprises', '5'], seedDir);
+    expect(plain.output).toContain('seeded 5 enterprises');
+    expect(plain.code).toBe(0);
+  } finally {
+    rmSync(seedDir, { recursive: true, force: true });
+  }
+}, 120_000);
