@@ -173,6 +173,8 @@ async function main() {
   // The two servers take turns (raw, hub, raw, hub …) so that a slow spell of this shared machine
   // falls on both, not on whichever happened to run then; each gets `duration` seconds in all.
   const rounds = Math.max(1, Number(args.rounds ?? 4));
+  const fixedPool = args.pool === undefined ? null : Number(args.pool);
+  if (fixedPool !== null && (!Number.isInteger(fixedPool) || fixedPool < 1 || fixedPool > 200)) fail('--pool must be a whole number of connections from 1 to 200');
   const dbUrl = process.env.DATABASE_URL;
   if (!dbUrl) fail('npm run bench needs DATABASE_URL (a database seeded with npm run seed -- --enterprises 100000 --records 1000000)');
 
@@ -204,9 +206,9 @@ async function main() {
   // 2-core database host, more connections than cores only make the backends contend (measured:
   // the raw baseline served 1.25 × as many profile reads with 4 connections as with 10, and 1.05 ×
   // more again with 2). `--pool N` fixes the size instead.
-  let pool = args.pool ? Number(args.pool) : 0;
-  if (!pool) {
-    const tried: string[] = [];
+  let pool = fixedPool ?? 0;
+  const tried: string[] = [];
+  if (fixedPool === null) {
     let best = 0;
     for (const size of POOL_CANDIDATES) {
       const probe = await start('raw', 4700, { ...base, RAW_POOL_MAX: String(size) });
@@ -227,8 +229,8 @@ async function main() {
 
   try {
     // Prime: the hub computes (and stores) evaluations on first read; both then read the same rows.
-    // Every profile and page once, however long that takes on a fresh database (at 1M enterprises
-    // the first reads compute and store the evaluations); the warm-ups below then run on both.
+    // Every profile and page once, however long that takes on a fresh 1M database; the warm-ups
+    // below then run on both servers.
     process.stdout.write(`priming: ${usccs.length} profiles and ${cursors.length} pages through the hub\n`);
     await round(hub, bankToken, 'LOAN_APPLICATION', q1Bodies, 0, connections, q1Bodies.length);
     await round(hub, regToken, null, q2Bodies, 0, connections, q2Bodies.length);
@@ -302,7 +304,7 @@ async function main() {
     ].join('\n');
     mkdirSync(resolve(__dirname, '../bench-results'), { recursive: true });
     const stamp = date.replace(/[:.]/g, '-');
-    writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.json`), JSON.stringify({ date, machine, data: counts, connections, pool, duration, rounds, warmup, results, q1Single: single, cursorDepth: { page: deepPage, industrySize, ...depth } }, null, 2));
+    writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.json`), JSON.stringify({ date, machine, data: counts, connections, pool, poolCalibration: tried, duration, rounds, warmup, results, q1Single: single, cursorDepth: { page: deepPage, industrySize, ...depth } }, null, 2));
     writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.md`), `${md}\n`);
     process.stdout.write(`\n${md}\n`);
   } finally {
