@@ -26,6 +26,7 @@ const INDUSTRY = 'C';
 const DEEP_PAGE = 1000;
 const DEPTH_SAMPLES = 200;
 const POOL_CANDIDATES = [2, 4, 10];
+const CALIBRATION_ROUNDS = 3;
 
 const Q1 = `query Q1($u: String!) { enterprise(uscc: $u) {
   uscc name industryCode districtCode establishedOn status registeredCapital address
@@ -203,23 +204,29 @@ async function main() {
   const q2Bodies = cursors.map((after) => JSON.stringify({ operationName: 'Q2', query: Q2, variables: { industry: INDUSTRY, after } }));
 
   // Connection pool size: the raw baseline's best on this machine, and the same for the hub. On a
-  // 2-core database host, more connections than cores only make the backends contend (measured:
-  // the raw baseline served 1.25 × as many profile reads with 4 connections as with 10, and 1.05 ×
-  // more again with 2). `--pool N` fixes the size instead.
+  // 2-core database host more connections than cores only make the backends contend (measured in
+  // A/B runs: the raw baseline served 1.25 × as many profile reads with 4 connections as with 10,
+  // the hub 1.10 ×). `--pool N` fixes the size instead.
   let pool = fixedPool ?? 0;
   const tried: string[] = [];
   if (fixedPool === null) {
-    let best = 0;
-    for (const size of POOL_CANDIDATES) {
-      const probe = await start('raw', 4700, { ...base, RAW_POOL_MAX: String(size) });
-      try {
-        await load(probe, bankToken, 'LOAN_APPLICATION', q1Bodies, 3, connections);
-        const { rps } = await load(probe, bankToken, 'LOAN_APPLICATION', q1Bodies, 6, connections);
+    // One raw server per candidate, loaded in turns like the measured rounds, so that a slow spell
+    // of the machine does not decide the size.
+    const probes = await Promise.all(POOL_CANDIDATES.map((size, k) => start('raw', 4710 + k, { ...base, RAW_POOL_MAX: String(size) })));
+    try {
+      const served = POOL_CANDIDATES.map(() => 0);
+      for (const probe of probes) await load(probe, bankToken, 'LOAN_APPLICATION', q1Bodies, 2, connections);
+      for (let k = 0; k < CALIBRATION_ROUNDS; k++) {
+        for (const [j, probe] of probes.entries()) served[j] += (await round(probe, bankToken, 'LOAN_APPLICATION', q1Bodies, 3, connections)).requests;
+      }
+      let best = -1;
+      for (const [j, size] of POOL_CANDIDATES.entries()) {
+        const rps = Math.round(served[j]! / (3 * CALIBRATION_ROUNDS));
         tried.push(`${size}: ${rps}/s`);
         if (rps > best) [best, pool] = [rps, size];
-      } finally {
-        await stop(probe);
       }
+    } finally {
+      await Promise.all(probes.map(stop));
     }
     process.stdout.write(`pool size: raw Q1 with ${tried.join(', ')} → ${pool} for both servers\n`);
   }
