@@ -315,8 +315,7 @@ async function main() {
     writeFileSync(resolve(__dirname, `../bench-results/bench-${stamp}.md`), `${md}\n`);
     process.stdout.write(`\n${md}\n`);
   } finally {
-    raw.proc.kill('SIGTERM');
-    hub.proc.kill('SIGTERM');
+    await Promise.all([stop(raw), stop(hub)]);
   }
 }
 main().catch((e) => fail(`bench failed: ${e instanceof Error ? e.message : String(e)}`));

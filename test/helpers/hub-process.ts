@@ -13,11 +13,21 @@ export interface HubProcess {
 
 const MAIN = resolve(__dirname, '../../src/main.ts');
 
-/** Starts `src/main.ts` as `npm start` does, in its own process (PGlite cannot run inside jest's VM). */
-export function spawnHub(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output(): string } {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', MAIN], {
+export interface SpawnedScript {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** stdout and stderr so far. */
+  output(): string;
+}
+
+/**
+ * Runs one of the project's TypeScript entry points in its own process, as an npm script does, with
+ * a minimal environment (no DATABASE_URL unless given: the embedded default).
+ */
+export function spawnScript(script: string, args: string[], env: Record<string, string>): SpawnedScript {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script, ...args], {
     cwd: resolve(__dirname, '../..'),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HUB_LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -25,6 +35,11 @@ export function spawnHub(env: Record<string, string>): { child: ChildProcess; ex
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   return { child, exited, output: () => out };
+}
+
+/** Starts `src/main.ts` as `npm start` does, in its own process (PGlite cannot run inside jest's VM). */
+export function spawnHub(env: Record<string, string>): SpawnedScript {
+  return spawnScript(MAIN, [], { PORT: '0', HUB_LOG_LEVEL: 'info', ...env });
 }
 
 export async function startHubProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<HubProcess> {

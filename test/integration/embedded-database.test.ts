@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startHubProcess, spawnHub } from '../helpers/hub-process';
+import { startHubProcess, spawnHub, spawnScript } from '../helpers/hub-process';
 
 /**
  * The embedded default, as a newcomer runs it (`npm start`, no DATABASE_URL): PGlite in
@@ -46,16 +45,10 @@ it('serves the demo data, refuses a second process on the directory, and keeps t
 }, 240_000);
 
 /** `npm run seed` as a newcomer might run it, without DATABASE_URL. */
-function seed(args: string[], dataDir: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', resolve(__dirname, '../../scripts/seed.ts'), ...args], {
-    cwd: resolve(__dirname, '../..'),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HUB_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  return new Promise((done) => child.on('exit', (code) => done({ code, output })));
+async function seed(args: string[], dataDir: string): Promise<{ code: number | null; output: string }> {
+  const run = spawnScript(resolve(__dirname, '../../scripts/seed.ts'), args, { HUB_DATA_DIR: dataDir });
+  const code = await run.exited;
+  return { code, output: run.output() };
 }
 
 it('refuses the COPY-loaded scale seed on the embedded database with a clear message, and releases the directory', async () => {
