@@ -54,10 +54,13 @@ function maskedOutcome(rule: Rule): Outcome {
   return o;
 }
 
-/** The same outcome, served because the value is public right now (not access-logged). */
+/**
+ * The same outcome, served because the value is public right now (not access-logged). Made once
+ * per outcome: outcomes under a consent are themselves made once per request (withConsent), so
+ * ten public records of a bank's profile read share one, not one per field and record.
+ */
 function asPublic(o: Outcome): Outcome {
   if (!o.serve) return o;
-  if (o.consentId !== null) return { ...o, isPublic: true };
   let p = PUBLIC.get(o);
   if (!p) PUBLIC.set(o, (p = { ...o, isPublic: true }));
   return p;

@@ -18,7 +18,7 @@ export interface SelectedField {
 }
 
 function fieldNodesOf(
-  info: GraphQLResolveInfo,
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
   set: SelectionSetNode | undefined,
   out: FieldNode[] = [],
   seen = new Set<string>(),
@@ -91,4 +91,34 @@ function shapeOf(info: GraphQLResolveInfo, typeName: string, path: readonly stri
     byKey.set(key, shape);
   }
   return shape;
+}
+
+const namesBelow = new WeakMap<FieldNode, Map<string, ReadonlySet<string>>>();
+
+/**
+ * The names of the fields selected at `path` below the given field nodes (fragments included):
+ * `(info, info.fieldNodes, ['edges', 'node'])` in a connection's resolver gives what its clients
+ * read of each node. Depends only on the document, so it is computed once per field node and the
+ * same set is handed out for every request carrying that document.
+ */
+export function selectedNamesBelow(
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+  nodes: readonly FieldNode[],
+  path: readonly string[],
+): ReadonlySet<string> {
+  const key = path.join('/');
+  const anchor = nodes[0];
+  const cached = anchor && nodes.length === 1 ? namesBelow.get(anchor)?.get(key) : undefined;
+  if (cached) return cached;
+  let sets: (SelectionSetNode | undefined)[] = nodes.map((n) => n.selectionSet);
+  for (const step of path) {
+    sets = sets.flatMap((set) => fieldNodesOf(info, set).filter((n) => n.name.value === step).map((n) => n.selectionSet));
+  }
+  const names: ReadonlySet<string> = new Set(sets.flatMap((set) => fieldNodesOf(info, set).map((n) => n.name.value)));
+  if (anchor && nodes.length === 1) {
+    let byPath = namesBelow.get(anchor);
+    if (!byPath) namesBelow.set(anchor, (byPath = new Map()));
+    byPath.set(key, names);
+  }
+  return names;
 }

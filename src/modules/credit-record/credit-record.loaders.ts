@@ -2,12 +2,14 @@ import DataLoader from 'dataloader';
 import type { Knex } from '@mikro-orm/postgresql';
 import { compileRowFilter } from '@/access/row-policy';
 import { recordListArgs } from './credit-record.args';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { HubContext } from '@/context';
 import { registerEnterpriseCompanion } from '@/modules/enterprise/enterprise.prefetch';
 import type { PrefetchPlan } from '@/modules/enterprise/enterprise.prefetch';
+import { selectedNamesBelow } from '@/shared/lookahead';
 import type { SelectedField } from '@/shared/lookahead';
-import { CREDIT_RECORD_COLUMNS, CREDIT_RECORD_FROM, CREDIT_RECORD_ROWS } from './credit-record.rows';
-import type { CreditRecordRow } from './credit-record.rows';
+import { ALL_RECORD_COLUMNS, CREDIT_RECORD_COLUMNS, CREDIT_RECORD_FROM, CREDIT_RECORD_ROWS, recordColumns } from './credit-record.rows';
+import type { CreditRecordRow, RecordColumns } from './credit-record.rows';
 import { preparedRaw } from '@/db/prepared';
 
 /** Arguments shared by every enterprise of one page: one DataLoader (one SQL) per distinct set. */
@@ -61,14 +63,14 @@ function kindFilter(kinds: string[] | null): { sql: string; bindings: unknown[] 
  * runs it laterally for a batch of enterprises; the enterprise prefetch runs it as a subquery of
  * the enterprise read. One text, so both give the same rows.
  */
-function pageSql(ctx: HubContext, args: RecordListArgs, usccExpr: string, columns: string): { sql: string; bindings: unknown[] } {
+function pageSql(ctx: HubContext, args: RecordListArgs, usccExpr: string, columns: RecordColumns): { sql: string; bindings: unknown[] } {
   const filter = compileRowFilter(ctx, 'CreditRecord', CREDIT_RECORD_ROWS, usccExpr);
   const kinds = kindFilter(args.kinds);
   const cursor = args.after
     ? { sql: 'and (r.decision_date, r.record_id) < (?::date, ?::uuid)', bindings: [args.after.decisionDate, args.after.recordId] }
     : { sql: '', bindings: [] };
   return {
-    sql: `select ${columns} from ${CREDIT_RECORD_FROM}
+    sql: `select ${columns.sql} from ${columns.from}
            where r.enterprise_uscc = ${usccExpr} and r.superseded_at is null ${kinds.sql}
              and ${filter.sql} ${cursor.sql}
            order by r.decision_date desc, r.record_id desc
@@ -91,14 +93,14 @@ function countSql(ctx: HubContext, kinds: string[] | null, usccExpr: string): { 
 /**
  * The page of current records of each enterprise, in ONE statement for all enterprises of the
  * batch (a lateral subquery per USCC). The statement count of `enterprises(first: 50) { …
- * creditRecords(first: 10) }` is therefore that of first: 5.
+ * creditRecords(first: 10) }` is therefore that of first: 5. Rows carry `columns` only.
  */
-export function pageLoader(ctx: HubContext, args: RecordListArgs): DataLoader<string, CreditRecordRow[]> {
-  const key = argsKey(args);
+export function pageLoader(ctx: HubContext, args: RecordListArgs, columns: RecordColumns = ALL_RECORD_COLUMNS): DataLoader<string, CreditRecordRow[]> {
+  const key = `${argsKey(args)}|${columns.key}`;
   let loader = ctx.loaders.creditRecordPages.get(key);
   if (!loader) {
     loader = new DataLoader(async (usccs: readonly string[]) => {
-      const page = pageSql(ctx, args, 'u.uscc', CREDIT_RECORD_COLUMNS);
+      const page = pageSql(ctx, args, 'u.uscc', columns);
       const res = await preparedRaw<{ rows: CreditRecordRow[] }>(
         ctx.knex,
         `select p.* from unnest(?::text[]) as u(uscc) cross join lateral (${page.sql}) p`,
@@ -137,12 +139,18 @@ export function countLoader(ctx: HubContext, kinds: string[] | null): DataLoader
   return loader;
 }
 
+/** The columns that serve what the client selected of each record of a creditRecords field. */
+export function selectedRecordColumns(info: Pick<GraphQLResolveInfo, 'fragments'>, nodes: GraphQLResolveInfo['fieldNodes']): RecordColumns {
+  return recordColumns(selectedNamesBelow(info, nodes, ['edges', 'node']));
+}
+
 /**
  * Enterprise.creditRecords read with the enterprise row (enterprise.prefetch.ts): the page when
  * edges or pageInfo are selected, the count when totalCount is. Arguments the service would refuse
  * (a bad cursor, a page size out of range) get no plan, so the resolver reports them as before.
+ * The page primes the loader of the same arguments and columns the resolver then asks for.
  */
-function creditRecordPlans(ctx: HubContext, field: SelectedField): PrefetchPlan[] {
+function creditRecordPlans(ctx: HubContext, field: SelectedField, info: GraphQLResolveInfo): PrefetchPlan[] {
   let args: RecordListArgs;
   try {
     const a = field.args ?? {};
@@ -152,12 +160,13 @@ function creditRecordPlans(ctx: HubContext, field: SelectedField): PrefetchPlan[
   }
   const plans: PrefetchPlan[] = [];
   if (field.children.has('edges') || field.children.has('pageInfo')) {
-    const page = pageSql(ctx, args, 'enterprise.uscc', CREDIT_RECORD_COLUMNS);
+    const columns = selectedRecordColumns(info, [field.node]);
+    const page = pageSql(ctx, args, 'enterprise.uscc', columns);
     plans.push({
-      key: `creditRecords:page:${argsKey(args)}`,
+      key: `creditRecords:page:${argsKey(args)}|${columns.key}`,
       sql: `select coalesce(json_agg(p order by p.decision_date desc, p.record_id desc), '[]') from (${page.sql}) p`,
       bindings: page.bindings,
-      take: (uscc, value) => pageLoader(ctx, args).prime(uscc, value as CreditRecordRow[]),
+      take: (uscc, value) => pageLoader(ctx, args, columns).prime(uscc, value as CreditRecordRow[]),
     });
   }
   if (field.children.has('totalCount')) {

@@ -1,8 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '@/context';
 import { Enterprise } from '@/modules/enterprise';
 import { IngestionResult } from '@/modules/ingestion/ingestion.types';
 import { CreditRecordRowInput } from './credit-record.inputs';
+import { selectedRecordColumns } from './credit-record.loaders';
 import { creditRecordService } from './credit-record.service';
 import type { CreditRecordPage } from './credit-record.service';
 import { CreditRecord, CreditRecordConnection, CreditRecordKind } from './credit-record.types';
@@ -42,7 +44,10 @@ export class EnterpriseCreditRecordsResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1–100 (default 20).' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null,
     @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CreditRecordPage> {
-    return creditRecordService.page(ctx, enterprise.uscc, kinds, first, after);
+    // The columns of what is selected (credit-record.rows.ts): the same as the enterprise
+    // prefetch's, so the page it primed is the one read here.
+    return creditRecordService.page(ctx, enterprise.uscc, kinds, first, after, selectedRecordColumns(info, info.fieldNodes));
   }
 }

@@ -14,8 +14,8 @@ import type { Connection } from '@/shared/pagination';
 import type { CreditRecordRowInput } from './credit-record.inputs';
 import { countLoader, pageLoader } from './credit-record.loaders';
 import { CURSOR_KIND, recordListArgs } from './credit-record.args';
-import { todayOf, toCreditRecord } from './credit-record.rows';
-import type { CreditRecordRow } from './credit-record.rows';
+import { ALL_RECORD_COLUMNS, todayOf, toCreditRecord } from './credit-record.rows';
+import type { CreditRecordRow, RecordColumns } from './credit-record.rows';
 import type { CreditRecord, CreditRecordKind } from './credit-record.types';
 import { validateCreditRecordRow } from './credit-record.validation';
 import type { ValidatedCreditRecord } from './credit-record.validation';
@@ -115,11 +115,12 @@ export const creditRecordService = {
     kinds: CreditRecordKind[] | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
+    columns: RecordColumns = ALL_RECORD_COLUMNS,
   ): Promise<CreditRecordPage> {
     const args = recordListArgs(kinds, first, after);
     let page: Promise<Connection<CreditRecord>> | null = null;
     const load = () =>
-      (page ??= pageLoader(ctx, args)
+      (page ??= pageLoader(ctx, args, columns)
         .load(enterpriseUscc)
         .then((rows) => {
           const today = todayOf(ctx);

@@ -30,7 +30,7 @@ export interface PrefetchPlan {
 export interface EnterpriseCompanion {
   /** The Enterprise field it serves. */
   readonly field: string;
-  plans(ctx: HubContext, field: SelectedField): PrefetchPlan[];
+  plans(ctx: HubContext, field: SelectedField, info: GraphQLResolveInfo): PrefetchPlan[];
 }
 
 const COMPANIONS = new Map<string, EnterpriseCompanion>();
@@ -53,7 +53,7 @@ export function prefetchPlans(
   for (const field of selectedFields(info, 'Enterprise', path)) {
     const companion = COMPANIONS.get(field.name);
     if (!companion || !field.args) continue;
-    for (const plan of companion.plans(ctx, field)) out.set(plan.key, plan);
+    for (const plan of companion.plans(ctx, field, info)) out.set(plan.key, plan);
   }
   return [...out.values()];
 }
