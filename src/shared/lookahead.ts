@@ -117,7 +117,7 @@ export function selectedNamesBelow(
   const names: ReadonlySet<string> = new Set(sets.flatMap((set) => fieldNodesOf(info, set).map((n) => n.name.value)));
   if (anchor && nodes.length === 1) {
     let byPath = namesBelow.get(anchor);
-    if (!byPath) namesBelow.set(anchor, (byPath = new Map()));
+    if (!byPath) namesBelow.set(anchor, (byPath = new Map<string, ReadonlySet<string>>()));
     byPath.set(key, names);
   }
   return names;

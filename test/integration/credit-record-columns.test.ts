@@ -15,7 +15,7 @@ const regulator: As = { role: 'REGULATOR', org: ORG.marketRegulator };
 const admin: As = { role: 'PLATFORM_ADMIN', sub: 'platform-operator' };
 
 /** Each field of CreditRecord with a selection that reads all of it (objects: their leaf fields). */
-let fields: { name: string; selection: string }[] = [];
+const fields: { name: string; selection: string }[] = [];
 
 interface IntrospectedType {
   name: string;
