@@ -40,23 +40,30 @@ const LOADER_GROUPS: ((d: LoaderDeps) => object)[] = [
 ];
 
 const LOADER_DEPS = Symbol('loaderDeps');
+const LOADER_GROUP_SLOTS = Symbol('loaderGroups');
+
+interface LazyLoaderState {
+  [LOADER_DEPS]: LoaderDeps;
+  [LOADER_GROUP_SLOTS]: (Record<string, unknown> | undefined)[];
+}
 
 /**
  * The prototype of every request's loaders: a getter per loader name that makes the module's
- * loaders on first use and keeps them on the request's own object (later reads are plain
- * properties). A profile read touches four of the six modules; building all fourteen loaders and
- * maps up front was a tenth of the allocation per request (issue 5).
+ * loaders on first use and keeps the group in a slot of the request's own object. A profile read
+ * touches four of the six modules; building all fourteen loaders and maps up front was a tenth of
+ * the allocation per request (issue 5). Slots rather than properties defined on first use: a
+ * property added per request turned each request's object into a slow dictionary-mode one.
  */
 const LAZY_LOADERS: object = (() => {
   const proto = {};
   const probe: LoaderDeps = { knex: null as unknown as Knex, consents: null as unknown as ConsentChecker, now: () => new Date(0) };
-  for (const make of LOADER_GROUPS) {
+  for (const [i, make] of LOADER_GROUPS.entries()) {
     for (const name of Object.keys(make(probe))) {
       Object.defineProperty(proto, name, {
-        get(this: Record<string | symbol, unknown>) {
-          const group = make(this[LOADER_DEPS] as LoaderDeps) as Record<string, unknown>;
-          for (const [k, v] of Object.entries(group)) Object.defineProperty(this, k, { value: v, enumerable: true });
-          return group[name];
+        enumerable: true,
+        get(this: LazyLoaderState) {
+          const slots = this[LOADER_GROUP_SLOTS];
+          return (slots[i] ??= make(this[LOADER_DEPS]) as Record<string, unknown>)[name];
         },
       });
     }
@@ -65,9 +72,24 @@ const LAZY_LOADERS: object = (() => {
 })();
 
 function lazyLoaders(deps: LoaderDeps): Loaders {
-  const loaders = Object.create(LAZY_LOADERS) as Record<symbol, unknown>;
+  const loaders = Object.create(LAZY_LOADERS) as LazyLoaderState;
   loaders[LOADER_DEPS] = deps;
+  loaders[LOADER_GROUP_SLOTS] = new Array<Record<string, unknown> | undefined>(LOADER_GROUPS.length);
   return loaders as unknown as Loaders;
+}
+
+/**
+ * Forgets everything the request's loaders have read (a subscription's next event must read fresh
+ * data): clears each loader and map made so far.
+ */
+export function clearLoaders(loaders: Loaders): void {
+  for (const group of (loaders as unknown as LazyLoaderState)[LOADER_GROUP_SLOTS]) {
+    if (!group) continue;
+    for (const loader of Object.values(group)) {
+      if (loader instanceof Map) loader.clear();
+      else (loader as { clearAll(): unknown }).clearAll();
+    }
+  }
 }
 
 let defaultCalendar: WorkingDayCalendar | undefined;

@@ -19,7 +19,7 @@ import { PUBLIC_VIEWER } from '@/access/viewer';
 import type { Viewer } from '@/access/viewer';
 import { AccessLogWriter } from '@/audit/access-log.writer';
 import type { HubConfig } from '@/config/env';
-import { createContext, requestIdFrom } from '@/context';
+import { clearLoaders, createContext, requestIdFrom } from '@/context';
 import type { HubContext } from '@/context';
 import type { Database } from '@/db/database';
 import { DEFAULT_DISPATCHER_OPTIONS, EventBus, WebhookDispatcher } from '@/events';
@@ -164,10 +164,7 @@ export async function createServer(deps: ServerDeps): Promise<HubServer> {
         // the next event reads fresh data.
         const ctx = args.contextValue as HubContext;
         if (ctx.access.size > 0) await writer.append(ctx.access.drain(ctx.now()));
-        for (const loader of Object.values(ctx.loaders) as unknown[]) {
-          if (loader instanceof Map) loader.clear();
-          else (loader as { clearAll(): unknown }).clearAll();
-        }
+        clearLoaders(ctx.loaders);
       },
     },
     wsServer,

@@ -49,8 +49,13 @@ export function createCreditRecordLoaders(knex: Knex): CreditRecordLoaders {
   };
 }
 
+/**
+ * Tells loaders of different arguments apart. Plain concatenation: kinds are enum names and the
+ * cursor a date and a UUID, none of which holds '|' or ','; asked several times per profile read.
+ */
 function argsKey(a: Pick<RecordListArgs, 'kinds'> & Partial<RecordListArgs>): string {
-  return JSON.stringify([a.kinds ?? null, a.size ?? null, a.after ?? null]);
+  const after = a.after ? `${a.after.decisionDate},${a.after.recordId}` : '';
+  return `${a.kinds ? a.kinds.join(',') : '*'}|${a.size ?? ''}|${after}`;
 }
 
 function kindFilter(kinds: string[] | null): { sql: string; bindings: unknown[] } {

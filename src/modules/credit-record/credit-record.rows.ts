@@ -185,9 +185,13 @@ function toDate(v: Date | string | null): Date | null {
 /** '12.500000' → '12.50': numeric(18,6) as stored, shown with at least 2 decimals. */
 export function displayAmount(v: string | null): string | null {
   if (v === null || v === undefined) return null;
-  const [i, f = ''] = v.split('.');
-  const frac = f.replace(/0+$/, '').padEnd(2, '0');
-  return `${i}.${frac}`;
+  // By index, not split/replace/padEnd: every amount of every record served goes through here.
+  const dot = v.indexOf('.');
+  if (dot < 0) return `${v}.00`;
+  let end = v.length;
+  while (end > dot + 3 && v.charCodeAt(end - 1) === 48 /* '0' */) end--;
+  const frac = v.slice(dot + 1, end);
+  return frac.length >= 2 ? `${v.slice(0, dot)}.${frac}` : `${v.slice(0, dot)}.${frac.padEnd(2, '0')}`;
 }
 
 /** Today's Beijing date per the request's clock. */
