@@ -4,6 +4,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { isAbstractType } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { applyFieldPolicy } from '@/access/enforce';
+import { callResolversDirectly } from '@/direct-resolvers';
 import { AccessLogResolver } from '@/audit/access-log.resolver';
 import { WebhookResolver } from '@/events/webhook.resolver';
 import { ConsentResolver } from '@/modules/consent';
@@ -71,5 +72,6 @@ export async function createSchema(pubSub: PubSub = createPubSub()): Promise<Gra
     emitSchemaFile: false,
   });
   useSyncTypeResolvers(schema);
+  callResolversDirectly(schema);
   return applyFieldPolicy(schema);
 }
