@@ -10,7 +10,7 @@ import type { As, TestHub } from '../helpers/hub';
  */
 let hub: TestHub;
 let uscc: string;
-const DISTRICT = '310186'; // only this file's enterprise
+const DISTRICT = '310183'; // only this file's enterprise (credit-record-sql-count uses 310186 and 310187)
 const regulator: As = { role: 'REGULATOR', org: ORG.marketRegulator };
 const admin: As = { role: 'PLATFORM_ADMIN', sub: 'platform-operator' };
 
