@@ -65,7 +65,7 @@ export class ConsentChecker {
    */
   prefetchSql(usccColumn: string): { sql: string; bindings: (string | Date)[] } | null {
     if (!this.viewer.purpose || !this.viewer.org) return null;
-    const now = this.now().toISOString();
+    const now = this.nowIso();
     return {
       sql: `(select coalesce(json_agg(json_build_object('id', c.id, 'purpose', c.purpose, 'scopes', c.scopes) order by c.created_at desc), '[]')
                from consent c where c.grantee_org = ? and c.enterprise_uscc = ${usccColumn} and c.revoked_at is null
@@ -81,12 +81,21 @@ export class ConsentChecker {
    */
   existsSql(usccColumn: string, scope: ConsentScope): { sql: string; bindings: (string | Date)[] } {
     if (!this.viewer.purpose || !this.viewer.org) return { sql: 'false', bindings: [] };
-    const now = this.now().toISOString();
+    const now = this.nowIso();
     return {
       sql: `exists (select 1 from consent c where c.grantee_org = ? and c.enterprise_uscc = ${usccColumn} and c.purpose = ?
                       and ? = any(c.scopes) and c.revoked_at is null and c.valid_from <= ? and c.valid_until > ?)`,
       bindings: [this.viewer.org, this.viewer.purpose, scope, now, now],
     };
+  }
+
+  private statementTime: string | undefined;
+  /**
+   * The request's time for consent validity in SQL, taken once: every consent test a request
+   * compiles into its statements then judges validity at the same instant.
+   */
+  private nowIso(): string {
+    return (this.statementTime ??= this.now().toISOString());
   }
 
   /** Takes consents fetched by a `prefetchSql` subquery for one enterprise. */

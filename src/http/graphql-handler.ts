@@ -100,7 +100,9 @@ export function createGraphQLHandler<C extends BaseContext>(o: GraphQLHandlerOpt
 
     const work = async () => {
       const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
+      const given = req.headers;
+      for (const key in given) {
+        const value = given[key];
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const q = req.url!.indexOf('?');

@@ -39,8 +39,14 @@ function fieldNodesOf(
  * The fields selected on `typeName` at `path` below the current field: `[]` for the field's own
  * selection (`enterprise(uscc) { … }`), `['edges', 'node']` for the nodes of a connection.
  */
-export function selectedFields(info: GraphQLResolveInfo, typeName: string, path: readonly string[] = []): SelectedField[] {
-  const shape = shapeOf(info, typeName, path);
+export function selectedFields(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  path: readonly string[] = [],
+  only?: (name: string) => boolean,
+): SelectedField[] {
+  // `only`: the names the caller cares about, so arguments are coerced for those alone.
+  const shape = only ? shapeOf(info, typeName, path).filter((f) => only(f.name)) : shapeOf(info, typeName, path);
   return shape.map(({ name, node, def, children }) => {
     let args: Record<string, unknown> | null;
     try {

@@ -42,6 +42,8 @@ export function registerEnterpriseCompanion(companion: EnterpriseCompanion): voi
   COMPANIONS.set(companion.field, companion);
 }
 
+const hasCompanion = (name: string) => COMPANIONS.has(name);
+
 /** The plans for the Enterprise fields selected at `path` below the resolving field. */
 export function prefetchPlans(
   ctx: HubContext,
@@ -50,7 +52,7 @@ export function prefetchPlans(
 ): PrefetchPlan[] {
   if (!info) return [];
   const out = new Map<string, PrefetchPlan>();
-  for (const field of selectedFields(info, 'Enterprise', path)) {
+  for (const field of selectedFields(info, 'Enterprise', path, hasCompanion)) {
     const companion = COMPANIONS.get(field.name);
     if (!companion || !field.args) continue;
     for (const plan of companion.plans(ctx, field, info)) out.set(plan.key, plan);
