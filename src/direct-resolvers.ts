@@ -1,4 +1,5 @@
 import { getMetadataStorage } from 'type-graphql';
+import type { BuildSchemaOptions } from 'type-graphql';
 import { getNamedType, isInputObjectType, isObjectType } from 'graphql';
 import type { GraphQLField, GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 
@@ -87,8 +88,13 @@ function direct(instance: Record<string, (...a: unknown[]) => unknown>, method: 
   }
 }
 
-/** Replaces the handlers it can; returns the coordinates it replaced. Run before the field policy wraps resolvers. */
-export function callResolversDirectly(schema: GraphQLSchema): string[] {
+/**
+ * Replaces the handlers it can; returns the coordinates it replaced. Run before the field policy
+ * wraps resolvers, with the options the schema was built with: global middlewares run in
+ * type-graphql's handler, so with any of them nothing is replaced.
+ */
+export function callResolversDirectly(schema: GraphQLSchema, built: Pick<BuildSchemaOptions, 'globalMiddlewares'>): string[] {
+  if (built.globalMiddlewares?.length) return [];
   const storage = getMetadataStorage();
   const replaced: string[] = [];
   const typeName = new Map(storage.objectTypes.map((o) => [o.target, o.name]));

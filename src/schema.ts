@@ -1,5 +1,5 @@
 import { buildSchema } from 'type-graphql';
-import type { PubSub } from 'type-graphql';
+import type { BuildSchemaOptions, PubSub } from 'type-graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { isAbstractType } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
@@ -63,15 +63,16 @@ function useSyncTypeResolvers(schema: GraphQLSchema): void {
  * publishes to.
  */
 export async function createSchema(pubSub: PubSub = createPubSub()): Promise<GraphQLSchema> {
-  const schema = await buildSchema({
+  const options: BuildSchemaOptions = {
     resolvers: RESOLVERS,
     pubSub,
     // Inputs are validated by the services (BadUserInputError naming the field and reason); no
     // class-validator decorators are used, and per-call argument validation costs on large lists.
     validate: false,
     emitSchemaFile: false,
-  });
+  };
+  const schema = await buildSchema(options);
   useSyncTypeResolvers(schema);
-  callResolversDirectly(schema);
+  callResolversDirectly(schema, options);
   return applyFieldPolicy(schema);
 }
