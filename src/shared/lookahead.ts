@@ -58,6 +58,19 @@ export function selectedFields(
   });
 }
 
+/** The selection sets reached from `nodes` by following the field names in `path` (fragments included). */
+function selectionSetsAt(
+  info: Pick<GraphQLResolveInfo, 'fragments'>,
+  nodes: readonly FieldNode[],
+  path: readonly string[],
+): (SelectionSetNode | undefined)[] {
+  let sets = nodes.map((n) => n.selectionSet);
+  for (const step of path) {
+    sets = sets.flatMap((set) => fieldNodesOf(info, set).filter((n) => n.name.value === step).map((n) => n.selectionSet));
+  }
+  return sets;
+}
+
 interface ShapeEntry {
   name: string;
   node: FieldNode;
@@ -78,10 +91,7 @@ function shapeOf(info: GraphQLResolveInfo, typeName: string, path: readonly stri
   let byKey = shapes.get(anchor);
   const cached = info.fieldNodes.length === 1 ? byKey?.get(key) : undefined;
   if (cached) return cached;
-  let sets: (SelectionSetNode | undefined)[] = info.fieldNodes.map((n) => n.selectionSet);
-  for (const step of path) {
-    sets = sets.flatMap((set) => fieldNodesOf(info, set).filter((n) => n.name.value === step).map((n) => n.selectionSet));
-  }
+  const sets = selectionSetsAt(info, info.fieldNodes, path);
   const type = info.schema.getType(typeName) as GraphQLObjectType | undefined;
   const defs = type?.getFields() ?? {};
   const shape = sets.flatMap((set) =>
@@ -116,10 +126,7 @@ export function selectedNamesBelow(
   const anchor = nodes[0];
   const cached = anchor && nodes.length === 1 ? namesBelow.get(anchor)?.get(key) : undefined;
   if (cached) return cached;
-  let sets: (SelectionSetNode | undefined)[] = nodes.map((n) => n.selectionSet);
-  for (const step of path) {
-    sets = sets.flatMap((set) => fieldNodesOf(info, set).filter((n) => n.name.value === step).map((n) => n.selectionSet));
-  }
+  const sets = selectionSetsAt(info, nodes, path);
   const names: ReadonlySet<string> = new Set(sets.flatMap((set) => fieldNodesOf(info, set).map((n) => n.name.value)));
   if (anchor && nodes.length === 1) {
     let byPath = namesBelow.get(anchor);

@@ -8,7 +8,7 @@ import { registerEnterpriseCompanion } from '@/modules/enterprise/enterprise.pre
 import type { PrefetchPlan } from '@/modules/enterprise/enterprise.prefetch';
 import { selectedNamesBelow } from '@/shared/lookahead';
 import type { SelectedField } from '@/shared/lookahead';
-import { ALL_RECORD_COLUMNS, CREDIT_RECORD_COLUMNS, CREDIT_RECORD_FROM, CREDIT_RECORD_ROWS, recordColumns } from './credit-record.rows';
+import { ALL_RECORD_COLUMNS, CREDIT_RECORD_ROWS, recordColumns } from './credit-record.rows';
 import type { CreditRecordRow, RecordColumns } from './credit-record.rows';
 import { preparedRaw } from '@/db/prepared';
 
@@ -34,7 +34,7 @@ export function createCreditRecordLoaders(knex: Knex): CreditRecordLoaders {
     creditRecordVersions: new DataLoader(async (recordIds: readonly string[]) => {
       const res = await preparedRaw<{ rows: CreditRecordRow[] }>(
         knex,
-        `select ${CREDIT_RECORD_COLUMNS} from ${CREDIT_RECORD_FROM}
+        `select ${ALL_RECORD_COLUMNS.sql} from ${ALL_RECORD_COLUMNS.from}
           where r.record_id = any(?::uuid[]) order by r.record_id, r.version desc`,
         [recordIds as string[]],
       );

@@ -52,8 +52,7 @@ const COLUMN_SQL: Readonly<Record<Column, string>> = {
   disputed_at: 'r.disputed_at',
 };
 
-export const CREDIT_RECORD_COLUMNS = Object.values(COLUMN_SQL).join(', ');
-export const CREDIT_RECORD_FROM = 'credit_record r left join organization o on o.code = r.department';
+const CREDIT_RECORD_FROM = 'credit_record r left join organization o on o.code = r.department';
 
 /**
  * Read with every row, whatever is selected: identity and order (ids, cursors), the row and field
@@ -106,7 +105,8 @@ export interface RecordColumns {
   readonly from: string;
 }
 
-export const ALL_RECORD_COLUMNS: RecordColumns = { key: '*', sql: CREDIT_RECORD_COLUMNS, from: CREDIT_RECORD_FROM };
+/** Every column: a record's versions (history), and page reads given no narrower selection. */
+export const ALL_RECORD_COLUMNS: RecordColumns = { key: '*', sql: Object.values(COLUMN_SQL).join(', '), from: CREDIT_RECORD_FROM };
 
 const byFields = new WeakMap<ReadonlySet<string>, RecordColumns>();
 const byKey = new Map<string, RecordColumns>([['*', ALL_RECORD_COLUMNS]]);
