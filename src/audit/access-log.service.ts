@@ -1,5 +1,5 @@
 import type { HubContext } from '@/context';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/pagination';
+import { CountedPage, decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/pagination';
 import { BadUserInputError } from '@/shared/errors';
 import type { AccessLogEntry } from './access-log.types';
 
@@ -49,15 +49,10 @@ export const accessLogService = {
       afterSeq ? [uscc, afterSeq, size + 1] : [uscc, size + 1],
     );
     const page = toPage(res.rows, size, (r) => encodeCursor(CURSOR_KIND, r.seq), toEntry);
-    let count: Promise<number> | null = null;
-    return {
-      ...page,
-      get totalCount() {
-        count ??= ctx.knex
-          .raw<{ rows: { n: string }[] }>('select count(*) as n from access_log where enterprise_uscc = ?', [uscc])
-          .then((r) => Number(r.rows[0]!.n));
-        return count;
-      },
-    };
+    return new CountedPage(page, () =>
+      ctx.knex
+        .raw<{ rows: { n: string }[] }>('select count(*) as n from access_log where enterprise_uscc = ?', [uscc])
+        .then((r) => Number(r.rows[0]!.n)),
+    );
   },
 };

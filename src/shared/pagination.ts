@@ -81,7 +81,35 @@ export function pageSize(first: number | null | undefined, argName = 'first'): n
   return first;
 }
 
-/** Builds a page from rows fetched with LIMIT size + 1 (the extra row only says a next page exists). */
+/**
+ * A page whose totalCount is counted only when read (one statement, at most once).
+ *
+ * A class, not `{ ...page, get totalCount() {…} }`: on Node 20's V8, an object literal with an
+ * accessor gets a fresh hidden class each time it is evaluated. The discarded one lives in old
+ * space and, until the next full collection, keeps the accessor's closure alive, and with it the
+ * request's context, loaders and rows. Every request's data then survived the young-generation
+ * collections: 10–20 ms pauses, two thirds of Q1's p99 (issue 5; test/unit/stable-shapes.test.ts).
+ * Accessors on a prototype have none of this.
+ */
+export class CountedPage<T> implements Connection<T> {
+  readonly edges: Edge<T>[];
+  readonly pageInfo: PageInfo;
+  private counted: Promise<number> | null = null;
+
+  constructor(
+    page: Connection<T>,
+    private readonly count: () => Promise<number>,
+  ) {
+    this.edges = page.edges;
+    this.pageInfo = page.pageInfo;
+  }
+
+  get totalCount(): Promise<number> {
+    return (this.counted ??= this.count());
+  }
+}
+
+/** An edge whose cursor is encoded when read. */
 class LazyEdge<R, T> implements Edge<T> {
   private encoded: string | undefined;
   constructor(
@@ -94,6 +122,7 @@ class LazyEdge<R, T> implements Edge<T> {
   }
 }
 
+/** Builds a page from rows fetched with LIMIT size + 1 (the extra row only says a next page exists). */
 export function toPage<R, T>(
   rows: R[],
   size: number,

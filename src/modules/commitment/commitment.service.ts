@@ -5,7 +5,7 @@ import type { HubContext } from '@/context';
 import { publishEvent } from '@/events';
 import { contentHash } from '@/modules/ingestion/ingestion.engine';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@/shared/errors';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/pagination';
+import { CountedPage, decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/pagination';
 import type { Connection } from '@/shared/pagination';
 import { parseUsccArg, usccChecksumError } from '@/shared/uscc-arg';
 import { applyBreach } from './commitment.breach';
@@ -405,16 +405,11 @@ export const commitmentService = {
     );
     for (const r of res.rows) ctx.loaders.commitmentById.prime(r.id, r);
     const page = toPage(res.rows, size, (r) => encodeCursor(LIST_CURSOR, `${r.rank}|${r.seq}`), (r) => toCommitment(r, ctx));
-    let count: Promise<number> | null = null;
-    return {
-      ...page,
-      get totalCount() {
-        count ??= ctx.knex
-          .raw<{ rows: { n: string }[] }>(`select count(*) as n from commitment c where ${where.join(' and ')}`, params as never[])
-          .then((r) => Number(r.rows[0]!.n));
-        return count;
-      },
-    };
+    return new CountedPage(page, () =>
+      ctx.knex
+        .raw<{ rows: { n: string }[] }>(`select count(*) as n from commitment c where ${where.join(' and ')}`, params as never[])
+        .then((r) => Number(r.rows[0]!.n)),
+    );
   },
 
   /** Enterprise.commitments: the enterprise's commitments the viewer may see, newest first; batched per page of enterprises. */
@@ -423,13 +418,6 @@ export const commitmentService = {
     const afterSeq = parseEnterpriseCursor(after);
     const rows = await enterprisePageLoader(ctx, size, afterSeq).load(uscc);
     const page = toPage(rows, size, (r) => encodeCursor(ENTERPRISE_CURSOR, r.seq), (r) => toCommitment(r, ctx));
-    let count: Promise<number> | null = null;
-    return {
-      ...page,
-      get totalCount() {
-        count ??= enterpriseCountLoader(ctx).load(uscc);
-        return count;
-      },
-    };
+    return new CountedPage(page, () => enterpriseCountLoader(ctx).load(uscc));
   },
 };

@@ -14,6 +14,7 @@ import type { Connection } from '@/shared/pagination';
 import type { CreditRecordRowInput } from './credit-record.inputs';
 import { countLoader, pageLoader } from './credit-record.loaders';
 import { CURSOR_KIND, recordListArgs } from './credit-record.args';
+import type { RecordListArgs } from './credit-record.loaders';
 import { ALL_RECORD_COLUMNS, todayOf, toCreditRecord } from './credit-record.rows';
 import type { CreditRecordRow, RecordColumns } from './credit-record.rows';
 import type { CreditRecord, CreditRecordKind } from './credit-record.types';
@@ -25,6 +26,50 @@ export interface CreditRecordPage {
   readonly edges: Promise<Connection<CreditRecord>['edges']>;
   readonly pageInfo: Promise<Connection<CreditRecord>['pageInfo']>;
   readonly totalCount: Promise<number>;
+}
+
+/**
+ * One enterprise's page of records, read when edges or pageInfo are first read and counted when
+ * totalCount is. A class with its accessors on the prototype, not an object literal with getters:
+ * see CountedPage (src/shared/pagination.ts) for what a per-request accessor literal costs.
+ */
+class LazyRecordPage implements CreditRecordPage {
+  private page: Promise<Connection<CreditRecord>> | null = null;
+  private count: Promise<number> | null = null;
+
+  constructor(
+    private readonly ctx: HubContext,
+    private readonly enterpriseUscc: string,
+    private readonly args: RecordListArgs,
+    private readonly columns: RecordColumns,
+  ) {}
+
+  private load(): Promise<Connection<CreditRecord>> {
+    return (this.page ??= pageLoader(this.ctx, this.args, this.columns)
+      .load(this.enterpriseUscc)
+      .then((rows) => {
+        const today = todayOf(this.ctx);
+        return toPage(
+          rows,
+          this.args.size,
+          (r) => encodeCursor(CURSOR_KIND, `${r.decision_date}|${r.record_id}`),
+          (r) => toCreditRecord(r, today),
+        );
+      }));
+  }
+
+  get edges(): Promise<Connection<CreditRecord>['edges']> {
+    return this.load().then((p) => p.edges);
+  }
+
+  get pageInfo(): Promise<Connection<CreditRecord>['pageInfo']> {
+    return this.load().then((p) => p.pageInfo);
+  }
+
+  /** Counted only when the client selects totalCount; one batched statement per page. */
+  get totalCount(): Promise<number> {
+    return (this.count ??= countLoader(this.ctx, this.args.kinds).load(this.enterpriseUscc));
+  }
 }
 
 /** How versions of credit records are written (the ingestion engine does the rest). */
@@ -117,34 +162,7 @@ export const creditRecordService = {
     after: string | null | undefined,
     columns: RecordColumns = ALL_RECORD_COLUMNS,
   ): Promise<CreditRecordPage> {
-    const args = recordListArgs(kinds, first, after);
-    let page: Promise<Connection<CreditRecord>> | null = null;
-    const load = () =>
-      (page ??= pageLoader(ctx, args, columns)
-        .load(enterpriseUscc)
-        .then((rows) => {
-          const today = todayOf(ctx);
-          return toPage(
-            rows,
-            args.size,
-            (r) => encodeCursor(CURSOR_KIND, `${r.decision_date}|${r.record_id}`),
-            (r) => toCreditRecord(r, today),
-          );
-        }));
-    let count: Promise<number> | null = null;
-    return {
-      get edges() {
-        return load().then((p) => p.edges);
-      },
-      get pageInfo() {
-        return load().then((p) => p.pageInfo);
-      },
-      // Counted only when the client selects totalCount; one batched statement per page.
-      get totalCount() {
-        count ??= countLoader(ctx, args.kinds).load(enterpriseUscc);
-        return count;
-      },
-    };
+    return new LazyRecordPage(ctx, enterpriseUscc, recordListArgs(kinds, first, after), columns);
   },
 
   /** Every version of a record, newest first (the field policy limits who may ask). */

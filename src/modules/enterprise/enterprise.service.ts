@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HubContext } from '@/context';
 import { BadUserInputError } from '@/shared/errors';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/pagination';
+import { CountedPage, decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/pagination';
 import { parseUsccArg, usccChecksumError } from '@/shared/uscc-arg';
 import { isIndustrySection } from './industries';
 import type { EnterpriseFilter } from './enterprise.inputs';
@@ -96,19 +96,14 @@ export const enterpriseService = {
       takeEnterpriseRow(ctx.consents, plans, r);
     }
     const page = toPage(res.rows, size, (r) => encodeCursor(CURSOR_KIND, r.uscc), toEnterprise);
-    let count: Promise<number> | null = null;
-    return {
-      ...page,
-      // Counted only when the client selects totalCount.
-      get totalCount() {
-        count ??= ctx.knex
-          .raw<{ rows: { n: string }[] }>(
-            `select count(*) as n from enterprise ${where.sql.length ? `where ${where.sql.join(' and ')}` : ''}`,
-            where.params as never[],
-          )
-          .then((r) => Number(r.rows[0]!.n));
-        return count;
-      },
-    };
+    // Counted only when the client selects totalCount.
+    return new CountedPage(page, () =>
+      ctx.knex
+        .raw<{ rows: { n: string }[] }>(
+          `select count(*) as n from enterprise ${where.sql.length ? `where ${where.sql.join(' and ')}` : ''}`,
+          where.params as never[],
+        )
+        .then((r) => Number(r.rows[0]!.n)),
+    );
   },
 };

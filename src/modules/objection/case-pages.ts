@@ -1,5 +1,5 @@
 import type { HubContext } from '@/context';
-import { decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/pagination';
+import { CountedPage, decodeCursor, encodeCursor, pageSize, toPage } from '@/shared/pagination';
 import type { Connection } from '@/shared/pagination';
 import { BadUserInputError, ForbiddenError } from '@/shared/errors';
 
@@ -29,17 +29,6 @@ const LIST_KEY = /^\d{1,19}$/;
 
 function badCursor(): BadUserInputError {
   return new BadUserInputError('The cursor is not one this list issued', 'after', 'INVALID_CURSOR');
-}
-
-function withCount<T>(page: Connection<T>, count: () => Promise<number>): CasePage<T> {
-  let n: Promise<number> | null = null;
-  return {
-    ...page,
-    get totalCount() {
-      n ??= count();
-      return n;
-    },
-  };
 }
 
 async function countOf(ctx: HubContext, table: string, where: Where): Promise<number> {
@@ -85,7 +74,7 @@ export async function queuePage<R extends { seq: string; due_on: string | null }
     (r) => encodeCursor(spec.cursorKind, `${r.due_on ?? 'infinity'}|${r.seq}`),
     toNode,
   );
-  return withCount(page, () => countOf(ctx, spec.table, where));
+  return new CountedPage(page, () => countOf(ctx, spec.table, where));
 }
 
 /** An enterprise's own cases, newest first. */
@@ -109,7 +98,7 @@ export async function newestFirstPage<R extends { seq: string }, T>(
     [...where.bindings, ...cursor.bindings, size + 1] as never[],
   );
   const page = toPage(res.rows, size, (r) => encodeCursor(spec.cursorKind, r.seq), toNode);
-  return withCount(page, () => countOf(ctx, spec.table, where));
+  return new CountedPage(page, () => countOf(ctx, spec.table, where));
 }
 
 /** `o.status` among the given statuses, or the fallback list, or any status. */
