@@ -11,7 +11,16 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        // On Node 20's V8 each evaluation of an object literal with an accessor makes a fresh hidden
+        // class that keeps the accessor's closure alive until a full GC (issue 5, patches/README.md).
+        {
+          selector: "ObjectExpression > Property[kind='get'], ObjectExpression > Property[kind='set']",
+          message: 'No getters or setters in object literals: use a class with the accessor on its prototype (see CountedPage in src/shared/pagination.ts).',
+        },
+      ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Apollo plugin hooks and MikroORM migrations are async by contract, with or without awaits.
