@@ -87,8 +87,9 @@ export function pageSize(first: number | null | undefined, argName = 'first'): n
  * A class, not `{ ...page, get totalCount() {…} }`: on Node 20's V8, an object literal with an
  * accessor gets a fresh hidden class each time it is evaluated. The discarded one lives in old
  * space and, until the next full collection, keeps the accessor's closure alive, and with it the
- * request's context, loaders and rows. Every request's data then survived the young-generation
- * collections: 10–20 ms pauses, two thirds of Q1's p99 (issue 5; test/unit/stable-shapes.test.ts).
+ * request's context, loaders and rows. In issue 5's benchmark that pattern (in the page objects and
+ * in Apollo Server, patches/README.md) kept every request's data alive through the young-generation
+ * collections: 10–20 ms pauses, more than half of Q1's p99 (test/unit/stable-shapes.test.ts).
  * Accessors on a prototype have none of this.
  */
 export class CountedPage<T> implements Connection<T> {
